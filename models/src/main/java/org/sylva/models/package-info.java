@@ -1,0 +1,2 @@
+/** Sylva models module. */
+package org.sylva.models;

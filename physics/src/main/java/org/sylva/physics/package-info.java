@@ -1,0 +1,2 @@
+/** Sylva physics module. */
+package org.sylva.physics;
