@@ -1,2 +1,0 @@
-/** Sylva models module. */
-package org.sylva.models;
