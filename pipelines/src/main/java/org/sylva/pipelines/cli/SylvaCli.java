@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     description = "Remote-sensing and scientific machine-learning pipelines on Apache Beam and DJL.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      org.sylva.pipelines.bench.BenchCommand.class,
     })
 public final class SylvaCli implements Runnable {
 
