@@ -77,7 +77,7 @@ public final class GediFootprintTable {
   public static List<GediFootprint> read(Path file) throws IOException {
     List<GediFootprint> rows = new ArrayList<>();
     try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
-        .withConf(new PlainParquetConfiguration()).build()) {
+        .withDataModel(GenericData.get()).withConf(new PlainParquetConfiguration()).build()) {
       for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
         rows.add(fromRecord(r));
       }
