@@ -61,7 +61,6 @@ public final class Sentinel1Observation implements Observation {
   }
 
   private float[] linear(Polarization polarization, GridGeometry tile) throws IOException {
-    float[] values = sampler.sample(LinearPowerSource.of(scene.source(polarization), scene.scale()), 0, tile, false);
-    return values;
+    return sampler.sample(LinearPowerSource.of(scene.source(polarization), scene.scale()), 0, tile, false);
   }
 }
