@@ -73,7 +73,9 @@ final class FlinkJobWatcher {
         if (bar != null) {
           bar.step(last.verticesFinished() - bar.done(), last.summary());
         }
-        log.println("flink: job " + jobId + " " + last.summary());
+        if (!last.state().equals(lastState)) {
+          log.println("flink: job " + jobId + " " + last.summary());
+        }
       }
       return Optional.ofNullable(last);
     } finally {
