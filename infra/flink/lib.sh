@@ -42,6 +42,16 @@ die() {
   exit 1
 }
 
+# For scripts without options: prints the usage line on -h/--help and rejects anything else.
+only_help_option() {
+  local usage="$1"
+  case "${2:-}" in
+    -h|--help) echo "$usage"; exit 0 ;;
+    "") ;;
+    *) die "unknown option $2" ;;
+  esac
+}
+
 info() {
   echo "flink: $*" >&2
 }
@@ -74,7 +84,7 @@ resolve_classpath() {
         && "$cp_file" -nt "$FLINK_INFRA_DIR/pom.xml" && "$cp_file" -nt "$SYLVA_ROOT/pom.xml" ]]; then
     return 0
   fi
-  info "resolving Flink ${flink_version:-from pom.xml} jars with Maven..."
+  info "resolving the Flink jars (version ${flink_version:-from pom.xml}) with Maven..."
   local mvn=(mvn -B -q -f "$FLINK_INFRA_DIR/pom.xml" generate-resources "-Dsylva.cluster.classpath=$cp_file")
   [[ -n "$flink_version" ]] && mvn+=("-Dflink.version=$flink_version")
   if ! "${mvn[@]}" -o >"$LOG_DIR/maven.log" 2>&1 && ! "${mvn[@]}" >>"$LOG_DIR/maven.log" 2>&1; then

@@ -4,11 +4,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-case "${1:-}" in
-  -h|--help) echo "Usage: infra/flink/status.sh   (PIDs, slots and running jobs of the local Flink cluster)"; exit 0 ;;
-  "") ;;
-  *) die "unknown option $1" ;;
-esac
+only_help_option "Usage: infra/flink/status.sh   (PIDs, slots and running jobs of the local Flink cluster)" "$@"
 
 if [[ ! -f "$STATE_DIR/cluster.env" ]]; then
   echo "no local Flink cluster (start one with infra/flink/start-cluster.sh)"

@@ -5,11 +5,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-case "${1:-}" in
-  -h|--help) echo "Usage: infra/flink/stop-cluster.sh   (stops the local Flink cluster; keeps logs)"; exit 0 ;;
-  "") ;;
-  *) die "unknown option $1" ;;
-esac
+only_help_option "Usage: infra/flink/stop-cluster.sh   (stops the local Flink cluster; keeps logs)" "$@"
 
 [[ -d "$STATE_DIR" ]] || { info "no cluster state in $STATE_DIR; nothing to stop"; exit 0; }
 

@@ -43,7 +43,7 @@ public final class ScaleBench implements Callable<Integer> {
   @Option(names = "--elements", defaultValue = "96", description = "Work items (default: ${DEFAULT-VALUE}).")
   long elements;
 
-  @Option(names = "--samples", defaultValue = "4000000",
+  @Option(names = "--samples", defaultValue = "40000000",
       description = "Random points per work item, i.e. CPU per item (default: ${DEFAULT-VALUE}).")
   long samples;
 
