@@ -94,12 +94,12 @@ resolve_classpath() {
   echo "$flink_version" >"$stamp"
 }
 
-# Flink version of the resolved jars, read from flink-runtime's version file.
+# Flink version of the resolved jars: Maven names them <artifact>-<version>.jar.
 classpath_flink_version() {
   local runtime_jar
   runtime_jar="$(tr ':' '\n' <"$STATE_DIR/classpath.txt" | grep -m1 '/flink-runtime-[0-9][^/]*\.jar$')" \
     || die "no flink-runtime jar in $STATE_DIR/classpath.txt"
-  unzip -p "$runtime_jar" .flink-runtime.version.properties | sed -n 's/^project.version=//p'
+  basename "$runtime_jar" .jar | sed 's/^flink-runtime-//'
 }
 
 # Flink minor line of Sylva's Beam runner artifact (beam-runners-flink-1.19 -> 1.19).

@@ -34,7 +34,7 @@ echo "  jobs: $(json_field jobs-running "$overview") running, $(json_field jobs-
 
 jobs="$(rest_get "$REST_PORT" /jobs/overview || true)"
 # One line per running job: id, name, duration, tasks running/total.
-grep -o '{"jid":[^]]*"tasks":{[^}]*}}' <<<"$jobs" | while read -r job; do
+{ grep -o '{"jid":[^]]*"tasks":{[^}]*}}' <<<"$jobs" || true; } | while read -r job; do
   [[ "$(json_field state "$job")" == RUNNING ]] || continue
   printf '  running job %s %s: %s s, tasks %s running of %s\n' "$(json_field jid "$job")" "$(json_field name "$job")" \
     "$(( $(json_field duration "$job") / 1000 ))" "$(json_field running "$job")" "$(json_field total "$job")"
