@@ -9,6 +9,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -176,13 +178,7 @@ public final class TrainingLoop {
       float loss;
       try (NDManager scratch = manager.newSubManager();
           SupervisedTask.Batch batch = task.trainingBatch(scratch, indices, rng, options.augment())) {
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-          NDList predictions = block.forward(parameters, batch.inputs(), true);
-          NDArray lossArray = task.loss().evaluate(batch.labels(), predictions);
-          collector.backward(lossArray);
-          loss = lossArray.getFloat();
-        }
-        update(block, optimizer);
+        loss = step(block, parameters, task.loss(), batch, optimizer);
       }
       if (!Float.isFinite(loss)) {
         throw new IllegalStateException("training diverged: loss " + loss + " in epoch " + epoch + ", batch " + b
@@ -194,7 +190,19 @@ public final class TrainingLoop {
     return lossSum / batches;
   }
 
-  private static void update(Block block, CheckpointableAdamW optimizer) {
+  /**
+   * One optimizer update: forward pass in training mode, loss, backward pass, then {@code optimizer} on every
+   * trainable parameter (gradients must be attached, see {@link #attachGradients}). Returns the batch loss.
+   */
+  public static float step(Block block, ParameterStore parameters, Loss loss, SupervisedTask.Batch batch,
+      Optimizer optimizer) {
+    float value;
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDList predictions = block.forward(parameters, batch.inputs(), true);
+      NDArray lossArray = loss.evaluate(batch.labels(), predictions);
+      collector.backward(lossArray);
+      value = lossArray.getFloat();
+    }
     for (Pair<String, Parameter> p : block.getParameters()) {
       Parameter parameter = p.getValue();
       if (parameter.requiresGradient()) {
@@ -204,9 +212,11 @@ public final class TrainingLoop {
         }
       }
     }
+    return value;
   }
 
-  private static void attachGradients(Block block) {
+  /** Makes the engine record gradients for every trainable parameter of an initialised block. */
+  public static void attachGradients(Block block) {
     for (Pair<String, Parameter> p : block.getParameters()) {
       if (p.getValue().requiresGradient()) {
         p.getValue().getArray().setRequiresGradient(true);
