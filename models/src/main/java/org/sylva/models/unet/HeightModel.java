@@ -290,9 +290,8 @@ public final class HeightModel implements AutoCloseable {
         throw new IllegalArgumentException("patch has " + p.channels() + " bands, model expects " + manifest.bands());
       }
     }
-    List<Patch> normalised = HeightRegressionTask.normalised(patches, manifest.normalisation(), manifest.nodata());
     try (NDManager scratch = manager.newSubManager()) {
-      return HeightRegressionTask.evaluate(network, parameters, scratch, normalised, batchSize);
+      return HeightRegressionTask.evaluate(network, parameters, scratch, patches, normaliser(), batchSize);
     }
   }
 
@@ -304,20 +303,16 @@ public final class HeightModel implements AutoCloseable {
           + height + "x" + width);
     }
     float[] x = input.clone();
-    Float nodata = manifest.nodata();
-    if (nodata != null && !nodata.isNaN()) {
-      for (int i = 0; i < x.length; i++) {
-        if (x[i] == nodata) {
-          x[i] = Float.NaN;
-        }
-      }
-    }
-    manifest.normalisation().normalise(x, height * width);
+    normaliser().apply(x, height * width);
     try (NDManager scratch = manager.newSubManager()) {
       NDArray array = scratch.create(x, new Shape(n, channels, height, width));
       NDList out = network.forward(parameters, new NDList(array), false, sampleDropout ? MonteCarloDropout.sampling() : null);
       return out.singletonOrThrow().toFloatArray();
     }
+  }
+
+  private HeightRegressionTask.Normaliser normaliser() {
+    return new HeightRegressionTask.Normaliser(manifest.normalisation(), manifest.nodata());
   }
 
   private void maskMissing(float[] input, float[] output, int channels, int pixels) {

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ import org.sylva.models.train.SupervisedTask;
 /**
  * Canopy-height regression as a {@link SupervisedTask}: U-Net on normalised patches, masked loss on the
  * valid target pixels, dihedral augmentation, validation MAE/RMSE/bias/R² over the valid pixels of the
- * validation patches ({@code val_mae} is monitored). Patches are normalised once, up front; all patches
- * must share one size so they batch together.
+ * validation patches ({@code val_mae} is monitored). Patches stay raw and are normalised batch by batch,
+ * so the training set is held in memory once; all patches must share one size so they batch together.
  */
 final class HeightRegressionTask implements SupervisedTask {
 
@@ -34,6 +33,7 @@ final class HeightRegressionTask implements SupervisedTask {
   private final MaskedLoss loss;
   private final List<Patch> train;
   private final List<Patch> validation;
+  private final Normaliser normaliser;
   private final int channels;
   private final int height;
   private final int width;
@@ -42,38 +42,29 @@ final class HeightRegressionTask implements SupervisedTask {
       ChannelStatistics statistics, Float nodata) {
     this.network = network;
     this.loss = loss;
+    this.train = List.copyOf(train);
+    this.validation = List.copyOf(validation);
+    this.normaliser = new Normaliser(statistics, nodata);
     Patch first = train.get(0);
     this.channels = first.channels();
     this.height = first.height();
     this.width = first.width();
-    this.train = normalised(train, statistics, nodata);
-    this.validation = normalised(validation, statistics, nodata);
   }
 
-  /** Copies of {@code patches} with normalised inputs (missing → 0) and targets zeroed where the mask is 0. */
-  static List<Patch> normalised(List<Patch> patches, ChannelStatistics statistics, Float nodata) {
-    List<Patch> out = new ArrayList<>(patches.size());
-    for (Patch p : patches) {
-      float[] input = p.input().clone();
+  /** Turns raw inputs into network inputs: nodata → NaN, then {@link ChannelStatistics#normalise} (NaN → 0). */
+  record Normaliser(ChannelStatistics statistics, Float nodata) {
+
+    /** Normalises {@code values} (whole samples, band-sequential, {@code pixels} per band) in place. */
+    void apply(float[] values, int pixels) {
       if (nodata != null && !nodata.isNaN()) {
-        for (int i = 0; i < input.length; i++) {
-          if (input[i] == nodata) {
-            input[i] = Float.NaN;
+        for (int i = 0; i < values.length; i++) {
+          if (values[i] == nodata) {
+            values[i] = Float.NaN;
           }
         }
       }
-      statistics.normalise(input, p.pixels());
-      float[] target = p.target().clone();
-      float[] mask = p.mask().clone();
-      for (int i = 0; i < target.length; i++) {
-        if (!(mask[i] > 0) || !Float.isFinite(target[i])) {
-          mask[i] = 0;
-          target[i] = 0;
-        }
-      }
-      out.add(new Patch(p.channels(), p.height(), p.width(), input, target, mask));
+      statistics.normalise(values, pixels);
     }
-    return out;
   }
 
   @Override
@@ -119,9 +110,9 @@ final class HeightRegressionTask implements SupervisedTask {
         p = Dihedral.random(p, rng);
       }
       System.arraycopy(p.input(), 0, inputs, i * channels * pixels, channels * pixels);
-      System.arraycopy(p.target(), 0, targets, i * pixels, pixels);
-      System.arraycopy(p.mask(), 0, masks, i * pixels, pixels);
+      copyLabels(p, targets, masks, i * pixels);
     }
+    normaliser.apply(inputs, pixels);
     Shape labelShape = new Shape(n, 1, height, width);
     return new Batch(new NDList(manager.create(inputs, new Shape(n, channels, height, width))),
         new NDList(manager.create(targets, labelShape), manager.create(masks, labelShape)));
@@ -129,7 +120,7 @@ final class HeightRegressionTask implements SupervisedTask {
 
   @Override
   public Map<String, Double> validate(NDManager manager, ParameterStore parameters, int batchSize) {
-    RegressionMetrics m = evaluate(network, parameters, manager, validation, batchSize).accuracy().overall();
+    RegressionMetrics m = evaluate(network, parameters, manager, validation, normaliser, batchSize).accuracy().overall();
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put(MONITORED, m.mae());
     metrics.put("val_rmse", m.rmse());
@@ -139,31 +130,34 @@ final class HeightRegressionTask implements SupervisedTask {
   }
 
   /**
-   * Predicts already normalised patches in inference mode and pairs each valid target pixel with its
-   * prediction.
+   * Predicts raw patches in inference mode and pairs each valid target pixel (positive mask, finite target)
+   * with its prediction.
    */
-  static HeightEvaluation evaluate(UNet network, ParameterStore parameters, NDManager manager, List<Patch> normalised,
-      int batchSize) {
+  static HeightEvaluation evaluate(UNet network, ParameterStore parameters, NDManager manager, List<Patch> patches,
+      Normaliser normaliser, int batchSize) {
     long valid = 0;
-    for (Patch p : normalised) {
-      valid += p.validTargets();
+    for (Patch p : patches) {
+      for (int j = 0; j < p.pixels(); j++) {
+        valid += isTarget(p, j) ? 1 : 0;
+      }
     }
     float[] predicted = new float[Math.toIntExact(valid)];
     float[] reference = new float[predicted.length];
     int k = 0;
-    for (int start = 0, end; start < normalised.size(); start = end) {
+    for (int start = 0, end; start < patches.size(); start = end) {
       // A batch holds up to batchSize consecutive patches of the same size.
-      Patch first = normalised.get(start);
+      Patch first = patches.get(start);
       end = start + 1;
-      while (end < normalised.size() && end - start < batchSize && sameSize(first, normalised.get(end))) {
+      while (end < patches.size() && end - start < batchSize && sameSize(first, patches.get(end))) {
         end++;
       }
-      List<Patch> batch = normalised.subList(start, end);
+      List<Patch> batch = patches.subList(start, end);
       int plane = first.channels() * first.pixels();
       float[] inputs = new float[batch.size() * plane];
       for (int i = 0; i < batch.size(); i++) {
         System.arraycopy(batch.get(i).input(), 0, inputs, i * plane, plane);
       }
+      normaliser.apply(inputs, first.pixels());
       float[] out;
       try (NDManager scratch = manager.newSubManager()) {
         NDArray x = scratch.create(inputs, new Shape(batch.size(), first.channels(), first.height(), first.width()));
@@ -172,7 +166,7 @@ final class HeightRegressionTask implements SupervisedTask {
       for (int i = 0; i < batch.size(); i++) {
         Patch p = batch.get(i);
         for (int j = 0; j < p.pixels(); j++) {
-          if (p.mask()[j] > 0) {
+          if (isTarget(p, j)) {
             predicted[k] = out[i * p.pixels() + j];
             reference[k] = p.target()[j];
             k++;
@@ -181,6 +175,19 @@ final class HeightRegressionTask implements SupervisedTask {
       }
     }
     return HeightEvaluation.of(predicted, reference);
+  }
+
+  /** Copies target and mask of {@code p} at {@code offset}; pixels without a valid target get target 0 and mask 0. */
+  private static void copyLabels(Patch p, float[] targets, float[] masks, int offset) {
+    for (int j = 0; j < p.pixels(); j++) {
+      boolean valid = isTarget(p, j);
+      targets[offset + j] = valid ? p.target()[j] : 0;
+      masks[offset + j] = valid ? p.mask()[j] : 0;
+    }
+  }
+
+  private static boolean isTarget(Patch p, int pixel) {
+    return p.mask()[pixel] > 0 && Float.isFinite(p.target()[pixel]);
   }
 
   private static boolean sameSize(Patch a, Patch b) {

@@ -105,8 +105,8 @@ public final class HeightTrainer {
   private HeightAccuracy validationAccuracy(UNet network, NDManager manager, List<Patch> validation,
       ChannelStatistics statistics) {
     try (NDManager scratch = manager.newSubManager()) {
-      return HeightRegressionTask.evaluate(network, new ParameterStore(manager, false), scratch,
-          HeightRegressionTask.normalised(validation, statistics, nodata), options.batchSize()).accuracy();
+      return HeightRegressionTask.evaluate(network, new ParameterStore(manager, false), scratch, validation,
+          new HeightRegressionTask.Normaliser(statistics, nodata), options.batchSize()).accuracy();
     }
   }
 
