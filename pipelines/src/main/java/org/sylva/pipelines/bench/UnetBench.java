@@ -107,6 +107,8 @@ public final class UnetBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    requirePositive("--size", size, "--bands", bands, "--batch", batch, "--patch", patch, "--train-batch", trainBatch,
+        "--steps", steps, "--repeats", repeats);
     int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     configureThreads(threadCount);
     UNetConfig config = UNet.builder().inputChannels(bands).depth(depth).baseWidth(baseWidth).toConfig();
@@ -174,6 +176,14 @@ public final class UnetBench implements Callable<Integer> {
     System.out.println(report.toMarkdown());
     System.out.println("wrote " + json);
     return 0;
+  }
+
+  private static void requirePositive(Object... namesAndValues) {
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if ((Integer) namesAndValues[i + 1] < 1) {
+        throw new IllegalArgumentException(namesAndValues[i] + " must be >= 1, got " + namesAndValues[i + 1]);
+      }
+    }
   }
 
   private static void configureThreads(int threads) {
