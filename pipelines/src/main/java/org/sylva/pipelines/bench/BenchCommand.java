@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {
       ScaleBench.class,
+      UnetBench.class,
     })
 public final class BenchCommand implements Runnable {
 
