@@ -1,9 +1,6 @@
 package org.sylva.pipelines.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import org.sylva.models.io.SoftwareVersions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -53,15 +50,8 @@ public final class SylvaCli implements Runnable {
     }
   }
 
+  /** The Sylva version this build carries (one source: the models module's build-filtered properties). */
   public static String projectVersion() {
-    try (InputStream in = SylvaCli.class.getResourceAsStream("/org/sylva/pipelines/version.properties")) {
-      Properties props = new Properties();
-      if (in != null) {
-        props.load(in);
-      }
-      return props.getProperty("version", "unknown");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SoftwareVersions.sylvaVersion();
   }
 }
