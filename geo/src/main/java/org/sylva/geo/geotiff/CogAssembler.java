@@ -92,7 +92,6 @@ final class CogAssembler {
           spool.transferFrame(l, i, out);
         }
       }
-      out.force(false);
       return out.size();
     }
   }

@@ -14,6 +14,7 @@ import org.sylva.geo.raster.RasterFormatException;
 /**
  * Windowed reads of one image (full resolution or overview) of an open TIFF. Only the blocks intersecting
  * the window are read and decoded, in parallel on the common fork-join pool (plus the calling thread).
+ * Small reads go through the file's {@link TileCache}, so overlapping windows decode shared blocks once.
  * Thread-safe: the channel is only used for positional reads and each thread decodes with its own buffers.
  */
 final class ImageReader {
@@ -27,8 +28,10 @@ final class ImageReader {
   private final ImageStructure structure;
   private final RowDecoder rows;
   private final float fillValue;
+  private final TileCache cache;
+  private final int imageIndex;
 
-  ImageReader(Path file, FileChannel channel, ByteOrder order, TiffImage image, float fillValue) {
+  ImageReader(Path file, FileChannel channel, ByteOrder order, TiffImage image, float fillValue, TileCache cache, int imageIndex) {
     this.file = file;
     this.channel = channel;
     this.order = order;
@@ -36,6 +39,8 @@ final class ImageReader {
     this.structure = image.structure();
     this.rows = new RowDecoder(structure, order);
     this.fillValue = fillValue;
+    this.cache = cache;
+    this.imageIndex = imageIndex;
   }
 
   ImageStructure structure() {
@@ -56,6 +61,8 @@ final class ImageReader {
     boolean planar = structure.interleave() == Interleave.BAND;
     int perBlock = planar ? bands.length : 1;
     int tasks = across * (by1 - by0 + 1) * perBlock;
+    // Reads larger than a quarter of the cache (whole-band reads) would only flush it: they bypass it.
+    boolean useCache = (long) tasks * rows.rowBytes() * structure.blockHeight() <= cache.capacityBytes() / 4;
     IntStream indices = IntStream.range(0, tasks);
     if (tasks > 1) {
       indices = indices.parallel();
@@ -68,9 +75,9 @@ final class ImageReader {
         try {
           if (planar) {
             int k = t % perBlock;
-            decodeBlock(window, bx, by, bands[k], new int[] {0}, new float[][] {out[k]});
+            decodeBlock(window, bx, by, bands[k], new int[] {0}, new float[][] {out[k]}, useCache);
           } else {
-            decodeBlock(window, bx, by, 0, bands, out);
+            decodeBlock(window, bx, by, 0, bands, out, useCache);
           }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -86,7 +93,8 @@ final class ImageReader {
   }
 
   /** Decodes block (bx, by) of band plane {@code plane}, copying samples {@code samples} into {@code dest}. */
-  private void decodeBlock(PixelWindow window, int bx, int by, int plane, int[] samples, float[][] dest) throws IOException {
+  private void decodeBlock(PixelWindow window, int bx, int by, int plane, int[] samples, float[][] dest, boolean useCache)
+      throws IOException {
     int bw = structure.blockWidth();
     int bh = structure.blockHeight();
     int c0 = Math.max(window.col(), bx * bw);
@@ -105,10 +113,27 @@ final class ImageReader {
       return;
     }
     int rowBytes = rows.rowBytes();
-    byte[] raw = LOADERS.get().load(channel, file, image, block, rowBytes * image.storedRows(by), order);
+    int storedRows = image.storedRows(by);
+    TileCache.Key key = new TileCache.Key(imageIndex, block);
+    byte[] raw = useCache ? cache.get(key) : null;
+    boolean predicted = raw == null;
+    if (raw == null) {
+      raw = LOADERS.get().load(channel, file, image, block, rowBytes * storedRows, order);
+      if (useCache) {
+        // Cache the whole block decoded: undo the predictor on every row, then keep a private copy.
+        for (int r = 0; r < storedRows; r++) {
+          rows.unpredict(raw, r * rowBytes);
+        }
+        raw = java.util.Arrays.copyOf(raw, rowBytes * storedRows);
+        cache.put(key, raw);
+        predicted = false;
+      }
+    }
     for (int r = r0; r < r1; r++) {
       int start = (r - by * bh) * rowBytes;
-      rows.unpredict(raw, start);
+      if (predicted) {
+        rows.unpredict(raw, start);
+      }
       int destAt = (r - window.row()) * window.width() + (c0 - window.col());
       for (int k = 0; k < samples.length; k++) {
         rows.copySamples(raw, start, samples[k], c0 - bx * bw, c1 - bx * bw, dest[k], destAt);

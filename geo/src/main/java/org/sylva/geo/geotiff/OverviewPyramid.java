@@ -126,9 +126,23 @@ final class OverviewPyramid {
       }
     }
     float[][] out = new float[bands][t * t];
+    boolean exactHalving = child.width() == 2 * parent.width() && child.height() == 2 * parent.height();
+    if (exactHalving && resampling == Resampling.AVERAGE) {
+      // Each child tile fills one quadrant of the overview tile: no cross-tile indexing per pixel.
+      for (int j = 0; j < ny; j++) {
+        for (int i = 0; i < nx; i++) {
+          int cx = cx0 + i;
+          int cy = cy0 + j;
+          halve(tiles[j][i], child.validWidth(cx), child.validHeight(cy), t, out, (cx % 2) * (t / 2), (cy % 2) * (t / 2));
+        }
+      }
+      release(k, cx0, cy0, nx, ny);
+      sink.tileFinished(k, px, py, out);
+      childFinished(k, px, py, out);
+      return;
+    }
     // GDAL's shortcut for an exact 2x2 halving without nodata sums in float, not double.
-    boolean floatHalving = !hasNodata && dataType == DataType.FLOAT32
-        && child.width() == 2 * parent.width() && child.height() == 2 * parent.height();
+    boolean floatHalving = !hasNodata && dataType == DataType.FLOAT32 && exactHalving;
     int pw = parent.validWidth(px);
     int ph = parent.validHeight(py);
     for (int b = 0; b < bands; b++) {
@@ -143,6 +157,15 @@ final class OverviewPyramid {
         }
       }
     }
+    release(k, cx0, cy0, nx, ny);
+    sink.tileFinished(k, px, py, out);
+    childFinished(k, px, py, out);
+  }
+
+  /** The overview tile no longer needs these child tiles; forget those no other overview tile needs. */
+  private void release(int k, int cx0, int cy0, int nx, int ny) {
+    TileGrid child = levels.get(k - 1);
+    Map<Integer, Child> children = kept.get(k - 1);
     for (int j = 0; j < ny; j++) {
       for (int i = 0; i < nx; i++) {
         int key = child.index(cx0 + i, cy0 + j);
@@ -151,8 +174,57 @@ final class OverviewPyramid {
         }
       }
     }
-    sink.tileFinished(k, px, py, out);
-    childFinished(k, px, py, out);
+  }
+
+  /**
+   * Exact 2x2 AVERAGE of a child tile's valid area {@code cw × ch} into the overview tile at (ox, oy), with
+   * the arithmetic of {@link #average} (and of GDAL): line sums a+b and c+d, then their sum, in double; or
+   * GDAL's float shortcut when there is no nodata and the samples are float32. Edge blocks have fewer pixels.
+   */
+  private void halve(float[][] child, int cw, int ch, int t, float[][] parent, int ox, int oy) {
+    boolean floatPath = !hasNodata && dataType == DataType.FLOAT32;
+    int pw = cw / 2;
+    int ph = ch / 2;
+    for (int b = 0; b < bands; b++) {
+      float[] src = child[b];
+      float[] dst = parent[b];
+      for (int j = 0; j < ph; j++) {
+        int top = 2 * j * t;
+        int bottom = top + t;
+        int at = (oy + j) * t + ox;
+        for (int i = 0; i < pw; i++) {
+          float a = src[top + 2 * i];
+          float bb = src[top + 2 * i + 1];
+          float c = src[bottom + 2 * i];
+          float d = src[bottom + 2 * i + 1];
+          if (floatPath) {
+            dst[at + i] = ((a + c) + (bb + d)) * 0.25f;
+            continue;
+          }
+          double line0 = 0;
+          double line1 = 0;
+          int n0 = 0;
+          int n1 = 0;
+          if (!missing(a)) {
+            line0 += a;
+            n0++;
+          }
+          if (!missing(bb)) {
+            line0 += bb;
+            n0++;
+          }
+          if (!missing(c)) {
+            line1 += c;
+            n1++;
+          }
+          if (!missing(d)) {
+            line1 += d;
+            n1++;
+          }
+          dst[at + i] = n0 + n1 == 0 ? nodata : convert((line0 + line1) / (n0 + n1));
+        }
+      }
+    }
   }
 
   private static float sample(float[][][][] tiles, int band, int cx0, int cy0, int t, int x, int y) {
@@ -192,7 +264,11 @@ final class OverviewPyramid {
     if (count == 0) {
       return nodata;
     }
-    double mean = total / totalWeight;
+    return convert(total / totalWeight);
+  }
+
+  /** Stores a mean as the data type does (GDAL's rounding), avoiding the nodata value itself. */
+  private float convert(double mean) {
     float value = switch (dataType) {
       case UINT8, UINT16 -> (float) Math.floor(mean + 0.5);
       case INT16 -> { // GDAL averages int16 in float32, then rounds half away from zero when storing
