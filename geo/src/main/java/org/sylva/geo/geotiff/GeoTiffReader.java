@@ -80,11 +80,16 @@ public final class GeoTiffReader implements RasterSource, AutoCloseable {
 
   /** Opens a GeoTIFF for reading; fails with a one-line message naming the file if it cannot be used. */
   public static GeoTiffReader open(Path path) throws IOException {
+    if (java.nio.file.Files.isDirectory(path)) {
+      throw new RasterFormatException(path, "is a directory, not a GeoTIFF");
+    }
     FileChannel channel;
     try {
       channel = FileChannel.open(path, StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
       throw new RasterFormatException(path, "no such file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new RasterFormatException(path, "permission denied");
     }
     try {
       return new GeoTiffReader(path, channel);
@@ -202,9 +207,6 @@ public final class GeoTiffReader implements RasterSource, AutoCloseable {
       all[b] = b;
     }
     float[][] bands = reader.read(window, all);
-    if (!window.fitsIn(g.width(), g.height())) {
-      throw new RasterFormatException(path, window + " is outside the raster");
-    }
     return new RasterBlock(g.window(window), dataType(), bandNames, nodata, bands);
   }
 

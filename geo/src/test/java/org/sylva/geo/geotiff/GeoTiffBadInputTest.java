@@ -63,6 +63,11 @@ class GeoTiffBadInputTest {
   }
 
   @Test
+  void directory() {
+    assertOneLine(() -> GeoTiff.open(dir), dir, "is a directory");
+  }
+
+  @Test
   void truncatedFile() throws IOException {
     Path file = dir.resolve("cut.tif");
     byte[] bytes = Files.readAllBytes(good);
