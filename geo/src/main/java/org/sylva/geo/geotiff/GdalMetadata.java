@@ -66,7 +66,8 @@ record GdalMetadata(Map<String, String> dataset, List<BandMetadata> bands) {
             : new BandMetadata(b.description(), b.unit(), java.util.OptionalDouble.of(parseDouble(value)), b.offset(), b.items());
         case "offset" -> parseDouble(value) == null ? b
             : new BandMetadata(b.description(), b.unit(), b.scale(), java.util.OptionalDouble.of(parseDouble(value)), b.items());
-        default -> b.withItem(name, value);
+        case "" -> b.withItem(name, value);
+        default -> b; // other roles (colour interpretation...) describe display, not data: not carried over
       });
     }
     return new GdalMetadata(java.util.Collections.unmodifiableMap(dataset), List.copyOf(bands));

@@ -29,12 +29,12 @@ import org.sylva.geo.raster.RasterFormatException;
  * output (and removes the temporary files). Same grid, profile and pixels ⇒ byte-identical file, whatever
  * the window order or thread scheduling.
  *
- * <p>Memory bound: the tiles that have received some but not all of their pixels (float32 per band,
- * {@code tileSize² × bands × 4} bytes each), at most {@code 2 × threads} tiles waiting for compression,
- * and the overview tiles still waiting for children. Writing in tile-aligned rows of tiles (or any windows
- * that sweep the raster top-down) holds about one tile row of full resolution plus one tile row per overview
- * level: ~45 MB for a 10980-pixel-wide float32 band with 512 tiles. Random window order can hold up to all
- * overview tiles, a third of the band's size.
+ * <p>Memory bound (float32 per sample, {@code tileSize² × bands × 4} bytes per tile): the tiles that have
+ * received some but not all of their pixels; at most {@code 2 × threads} tiles waiting for compression; and,
+ * for overview building, finished tiles kept until the overview tiles above them are built (two tile rows
+ * per level, three where a level's size is odd). Writing top-down in rows of tiles (as {@link GeoTiff#copy}
+ * does) therefore holds about 100 MB for a 10980-pixel-wide float32 band with 512 tiles, whatever its height.
+ * Random window order can hold up to all tiles whose overview tiles are not complete.
  *
  * <p>Not thread-safe for writes: calls are serialised ({@code synchronized}); compression runs in parallel.
  */

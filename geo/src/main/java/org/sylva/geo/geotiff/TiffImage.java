@@ -89,7 +89,7 @@ final class TiffImage {
     if (bands <= 0 || bands > 65535) {
       throw new RasterFormatException(file, "corrupt TIFF: " + bands + " samples per pixel");
     }
-    DataType dataType = dataType(file, dir, bands);
+    DataType dataType = dataType(file, dir);
     int predictorCode = (int) dir.first(PREDICTOR, 1);
     Predictor predictor = Predictor.fromCode(predictorCode);
     if (predictor == null) {
@@ -145,7 +145,7 @@ final class TiffImage {
     return new TiffImage(structure, offsets, counts, dir.subfileType(), dir.offset());
   }
 
-  private static DataType dataType(Path file, TiffDirectory dir, int bands) throws RasterFormatException {
+  private static DataType dataType(Path file, TiffDirectory dir) throws RasterFormatException {
     long[] bits = dir.longs(BITS_PER_SAMPLE);
     long[] formats = dir.longs(SAMPLE_FORMAT);
     int bitsPerSample = bits == null || bits.length == 0 ? 1 : (int) bits[0];
