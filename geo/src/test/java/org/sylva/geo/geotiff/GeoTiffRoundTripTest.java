@@ -221,6 +221,18 @@ class GeoTiffRoundTripTest {
   }
 
   @Test
+  void oldStyleDeflateCodeReadsAsDeflate() throws IOException {
+    GridGeometry grid = TestRasters.utmGrid(W, H, 10);
+    float[] pixels = samples(DataType.UINT8, 2);
+    Path file = TestRasters.write(dir.resolve("old.tif"), grid, GeoTiffProfile.builder(DataType.UINT8, 1).nodata(255).build(), pixels);
+    TiffPatch.setShort(file, TiffTags.COMPRESSION, Compression.DEFLATE_OLD_CODE);
+    try (GeoTiffReader r = GeoTiff.open(file)) {
+      assertThat(r.structure().compression()).isEqualTo(Compression.DEFLATE);
+      TestRasters.assertSameSamples(r.read(grid.fullWindow(), 0), pixels);
+    }
+  }
+
+  @Test
   void concurrentReadsOfDifferentWindowsAgreeWithSequentialReads() throws Exception {
     GridGeometry grid = TestRasters.utmGrid(W, H, 10);
     float[] pixels = samples(DataType.UINT16, 13);
