@@ -43,6 +43,7 @@ public final class GeoTiffReader implements RasterSource, AutoCloseable {
   private final GdalMetadata metadata;
   private final List<String> bandNames;
   private final ImageReader main;
+  private final Level fullResolution;
   private final List<ImageReader> overviews;
 
   private GeoTiffReader(Path path, FileChannel channel) throws IOException {
@@ -64,6 +65,7 @@ public final class GeoTiffReader implements RasterSource, AutoCloseable {
     float fill = nodata.isPresent() ? (float) nodata.getAsDouble() : 0f;
     TileCache cache = TileCache.withDefaultCapacity();
     this.main = new ImageReader(path, channel, tiff.order(), mainImage, fill, cache, 0);
+    this.fullResolution = new Level(grid, main);
     List<ImageReader> levels = new ArrayList<>();
     for (TiffDirectory dir : tiff.directories().subList(1, tiff.directories().size())) {
       if ((dir.subfileType() & TiffTags.SUBFILE_REDUCED) == 0 || (dir.subfileType() & TiffTags.SUBFILE_MASK) != 0) {
@@ -182,13 +184,13 @@ public final class GeoTiffReader implements RasterSource, AutoCloseable {
 
   @Override
   public float[] read(PixelWindow window, int band) throws IOException {
-    return main.read(window, new int[] {band})[0];
+    return fullResolution.read(window, band);
   }
 
   /** Reads all bands, decoding each pixel-interleaved tile once. */
   @Override
   public RasterBlock read(PixelWindow window) throws IOException {
-    return block(grid, window, main);
+    return fullResolution.read(window);
   }
 
   @Override
@@ -199,15 +201,6 @@ public final class GeoTiffReader implements RasterSource, AutoCloseable {
   @Override
   public String toString() {
     return "GeoTiffReader[" + path + ", " + grid + "]";
-  }
-
-  private RasterBlock block(GridGeometry g, PixelWindow window, ImageReader reader) throws IOException {
-    int[] all = new int[bandCount()];
-    for (int b = 0; b < all.length; b++) {
-      all[b] = b;
-    }
-    float[][] bands = reader.read(window, all);
-    return new RasterBlock(g.window(window), dataType(), bandNames, nodata, bands);
   }
 
   static OptionalDouble parseNodata(Path file, String text) throws RasterFormatException {
@@ -227,7 +220,7 @@ public final class GeoTiffReader implements RasterSource, AutoCloseable {
     }
   }
 
-  /** An overview level seen as a raster source. */
+  /** One image of the file (full resolution or an overview level) seen as a raster source on its own grid. */
   private final class Level implements RasterSource {
     private final GridGeometry levelGrid;
     private final ImageReader reader;
@@ -269,7 +262,12 @@ public final class GeoTiffReader implements RasterSource, AutoCloseable {
 
     @Override
     public RasterBlock read(PixelWindow window) throws IOException {
-      return block(levelGrid, window, reader);
+      int[] all = new int[bandCount()];
+      for (int b = 0; b < all.length; b++) {
+        all[b] = b;
+      }
+      float[][] bands = reader.read(window, all); // validates the window with a message naming the file
+      return new RasterBlock(levelGrid.window(window), dataType(), bandNames, nodata, bands);
     }
   }
 }
