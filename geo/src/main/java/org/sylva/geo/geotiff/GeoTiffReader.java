@@ -26,8 +26,9 @@ import org.sylva.geo.raster.RasterSource;
  * reads and decodes just the tiles or strips that intersect the window, so a 10980×10980 band never needs
  * to be in memory. Internal overviews are readable as {@link #overview(int) sources of their own}.
  *
- * <p>Small reads keep decoded tiles in a per-file LRU cache (256 MiB or an eighth of the heap), as GDAL's
- * block cache does, so overlapping windows decode shared tiles once; whole-band reads bypass it.
+ * <p>Small reads keep decoded tiles in an LRU cache shared by all open files (256 MiB or an eighth of the heap
+ * in all), as GDAL's block cache does, so overlapping windows decode shared tiles once; whole-band reads
+ * bypass it; closing a reader drops its tiles.
  *
  * <p>Thread-safe: any number of threads may read (different or equal windows) concurrently; reads use
  * positional I/O on one shared {@link FileChannel} and per-thread decode buffers. Close once, after all
@@ -63,8 +64,8 @@ public final class GeoTiffReader implements RasterSource, AutoCloseable {
     }
     this.bandNames = List.copyOf(names);
     float fill = nodata.isPresent() ? (float) nodata.getAsDouble() : 0f;
-    TileCache cache = TileCache.withDefaultCapacity();
-    this.main = new ImageReader(path, channel, tiff.order(), mainImage, fill, cache, 0);
+    TileCache cache = TileCache.shared();
+    this.main = new ImageReader(path, channel, tiff.order(), mainImage, fill, cache, this, 0);
     this.fullResolution = new Level(grid, main);
     List<ImageReader> levels = new ArrayList<>();
     for (TiffDirectory dir : tiff.directories().subList(1, tiff.directories().size())) {
@@ -73,7 +74,7 @@ public final class GeoTiffReader implements RasterSource, AutoCloseable {
       }
       TiffImage level = TiffImage.from(path, dir, size);
       if (level.structure().bands() == s.bands() && level.structure().width() < s.width()) {
-        levels.add(new ImageReader(path, channel, tiff.order(), level, fill, cache, levels.size() + 1));
+        levels.add(new ImageReader(path, channel, tiff.order(), level, fill, cache, this, levels.size() + 1));
       }
     }
     levels.sort(Comparator.comparingInt((ImageReader r) -> r.structure().width()).reversed());
@@ -196,6 +197,7 @@ public final class GeoTiffReader implements RasterSource, AutoCloseable {
   @Override
   public void close() throws IOException {
     channel.close();
+    TileCache.shared().evictFile(this);
   }
 
   @Override

@@ -29,9 +29,11 @@ final class ImageReader {
   private final RowDecoder rows;
   private final float fillValue;
   private final TileCache cache;
+  private final Object owner;
   private final int imageIndex;
 
-  ImageReader(Path file, FileChannel channel, ByteOrder order, TiffImage image, float fillValue, TileCache cache, int imageIndex) {
+  ImageReader(Path file, FileChannel channel, ByteOrder order, TiffImage image, float fillValue, TileCache cache,
+      Object owner, int imageIndex) {
     this.file = file;
     this.channel = channel;
     this.order = order;
@@ -40,6 +42,7 @@ final class ImageReader {
     this.rows = new RowDecoder(structure, order);
     this.fillValue = fillValue;
     this.cache = cache;
+    this.owner = owner;
     this.imageIndex = imageIndex;
   }
 
@@ -114,7 +117,7 @@ final class ImageReader {
     }
     int rowBytes = rows.rowBytes();
     int storedRows = image.storedRows(by);
-    TileCache.Key key = new TileCache.Key(imageIndex, block);
+    TileCache.Key key = new TileCache.Key(owner, imageIndex, block);
     byte[] raw = useCache ? cache.get(key) : null;
     boolean predicted = raw == null;
     if (raw == null) {

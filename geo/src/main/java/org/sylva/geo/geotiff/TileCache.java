@@ -4,15 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Decoded blocks (decompressed, predictor undone) of one open file, least recently used first out, bounded
- * in bytes, as GDAL's block cache: windows that overlap (sliding or random patches) decode shared tiles
- * once. Entries are immutable once cached. Thread-safe; decoding happens outside the lock, so two threads
- * may occasionally decode the same block, harmlessly.
+ * Decoded blocks (decompressed, predictor undone), least recently used first out, bounded in bytes, as GDAL's
+ * block cache: windows that overlap (sliding or random patches) decode shared tiles once. One cache serves
+ * all open files ({@link #shared()}), so many open bands cannot multiply its memory. Entries are immutable
+ * once cached. Thread-safe; decoding happens outside the lock, so two threads may occasionally decode the
+ * same block, harmlessly.
  */
 final class TileCache {
 
-  /** A block of image {@code image} (0 = full resolution, 1.. = overviews). */
-  record Key(int image, int block) {}
+  /** Block {@code block} of image {@code image} (0 = full resolution, 1.. = overviews) of one open file. */
+  record Key(Object file, int image, int block) {}
+
+  private static final TileCache SHARED = new TileCache(Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
 
   private final long capacityBytes;
   private long usedBytes;
@@ -22,9 +25,9 @@ final class TileCache {
     this.capacityBytes = capacityBytes;
   }
 
-  /** Default capacity: 256 MiB, or an eighth of the maximum heap if that is smaller. */
-  static TileCache withDefaultCapacity() {
-    return new TileCache(Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
+  /** The JVM-wide cache: 256 MiB, or an eighth of the maximum heap if that is smaller. */
+  static TileCache shared() {
+    return SHARED;
   }
 
   long capacityBytes() {
@@ -46,6 +49,18 @@ final class TileCache {
       Map.Entry<Key, byte[]> eldest = it.next();
       usedBytes -= eldest.getValue().length;
       it.remove();
+    }
+  }
+
+  /** Drops every block of a closed file. */
+  synchronized void evictFile(Object file) {
+    var it = entries.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<Key, byte[]> e = it.next();
+      if (e.getKey().file() == file) {
+        usedBytes -= e.getValue().length;
+        it.remove();
+      }
     }
   }
 
