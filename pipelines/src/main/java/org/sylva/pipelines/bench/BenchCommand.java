@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ScaleBench.class,
       UnetBench.class,
+      RasterBench.class,
     })
 public final class BenchCommand implements Runnable {
 
