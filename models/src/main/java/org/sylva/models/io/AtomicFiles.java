@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
  * Writes files so that readers see either the old file or the complete new one, never a partial file:
@@ -31,7 +32,8 @@ public final class AtomicFiles {
   public static void write(Path target, PathWriter writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temporary = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    // Not Files.createTempFile: that makes owner-only (0600) files, and outputs must keep the usual permissions.
+    Path temporary = Files.createFile(dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
     try {
       writer.write(temporary);
       moveIntoPlace(temporary, target);

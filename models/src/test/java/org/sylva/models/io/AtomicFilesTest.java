@@ -28,6 +28,14 @@ class AtomicFilesTest {
   }
 
   @Test
+  void outputKeepsTheUsualPermissionsNotOwnerOnly() throws IOException {
+    Path target = dir.resolve("map.png");
+    AtomicFiles.writeString(target, "x");
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+    assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+  }
+
+  @Test
   void writeCreatesParentDirectories() throws IOException {
     Path target = dir.resolve("a/b/c.txt");
     AtomicFiles.writeString(target, "x");
