@@ -31,6 +31,11 @@ public record SolutionField(EvaluationGrid grid, float[] predicted, float[] refe
   /** Network output at points (domain coordinates), without gradient recording. */
   public static float[] predict(TanhMlp net, double[] theta, double[][] points) {
     float[] out = new float[points.length];
+    predictInto(net, theta, points, out);
+    return out;
+  }
+
+  private static void predictInto(TanhMlp net, double[] theta, double[][] points, float[] out) {
     try (NDManager manager = NDManager.newBaseManager()) {
       Autograd.inference(() -> {
         TanhMlp.Weights w = net.weights(manager, theta, false);
@@ -51,7 +56,6 @@ public record SolutionField(EvaluationGrid grid, float[] predicted, float[] refe
         return null;
       });
     }
-    return out;
   }
 
   /** Reference values at points (parallel: the Burgers quadrature costs ~100 terms per point). */

@@ -113,13 +113,20 @@ public final class TanhMlp {
         manager.create(offset, new Shape(1, inputs)));
   }
 
-  /** ∂loss/∂θ after a backward pass, in the layout of the parameter vector. */
+  /**
+   * ∂loss/∂θ after a backward pass, in the layout of the parameter vector. The gradients are flattened and
+   * concatenated into one fresh tensor before they are read, so Java copies one contiguous block.
+   */
   public double[] gradient(Weights weights) {
-    double[] grad = new double[parameterCount()];
-    int at = 0;
+    NDList parts = new NDList();
     for (int layer = 0; layer <= depth; layer++) {
-      at = copy(weights.matrices().get(layer).getGradient(), grad, at);
-      at = copy(weights.biases().get(layer).getGradient(), grad, at);
+      parts.add(weights.matrices().get(layer).getGradient().flatten());
+      parts.add(weights.biases().get(layer).getGradient().flatten());
+    }
+    float[] values = ai.djl.ndarray.NDArrays.concat(parts).toType(DataType.FLOAT32, false).toFloatArray();
+    double[] grad = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      grad[i] = values[i];
     }
     return grad;
   }
@@ -160,7 +167,8 @@ public final class TanhMlp {
     for (int layer = 0; ; layer++) {
       a = z.tanh();
       NDArray g = a.square().neg().add(1);
-      NDArray curvature = a.mul(g).mul(-2);
+      NDArray ag = a.mul(g);
+      NDArray curvature = ag.add(ag).neg(); // −2 a g without a scalar operand (see Derivatives#constant)
       for (int i = 0; i < inputs; i++) {
         da[i] = g.mul(dz[i]);
         if (second[i]) {
@@ -214,14 +222,6 @@ public final class TanhMlp {
       array.setRequiresGradient(true);
     }
     return array;
-  }
-
-  private static int copy(NDArray gradient, double[] into, int at) {
-    float[] values = gradient.toType(DataType.FLOAT32, false).toFloatArray();
-    for (float v : values) {
-      into[at++] = v;
-    }
-    return at;
   }
 
   /** Network shape and the input box that is mapped to [−1, 1]. */

@@ -32,7 +32,7 @@ public final class Burgers {
         "u_t + u u_x - nu u_xx = 0, x in [-1,1], t in [0,1], u(x,0) = -sin(pi x), u(-1,t) = u(1,t) = 0",
         Domain.box("x", -1, 1, "t", 0, 1),
         Map.of("viscosity", nu),
-        d -> d.d("t").add(d.u().mul(d.d("x"))).sub(d.dd("x").mul(nu)),
+        d -> d.d("t").add(d.u().mul(d.d("x"))).sub(d.dd("x").mul(d.constant(nu))),
         Set.of("x"),
         List.of(
             new DirichletCondition("initial", List.of(face("t", 0)), p -> -Math.sin(Math.PI * p[0])),

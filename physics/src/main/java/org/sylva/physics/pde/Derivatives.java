@@ -49,6 +49,16 @@ public final class Derivatives {
     return d2;
   }
 
+  /**
+   * A float32 scalar that lives until the evaluation ends. Use it instead of {@code NDArray.mul(Number)}:
+   * DJL 0.36 creates that scalar over a Java buffer and closes it right after the forward operation, but
+   * the autograd graph keeps a reference to the buffer for the backward pass; once the garbage collector
+   * frees it, gradients read freed memory (seen as occasional gradients of 1e8–1e10).
+   */
+  public NDArray constant(double value) {
+    return this.value.getManager().create((float) value);
+  }
+
   /** The coordinate column of a variable, {@code (N, 1)}: for source terms such as f(x, y). */
   public NDArray coordinate(String variable) {
     int i = domain.indexOf(variable);

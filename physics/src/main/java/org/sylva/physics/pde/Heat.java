@@ -30,7 +30,7 @@ public final class Heat {
         "u_t = alpha u_xx, x in [0,1], t in [0,1], u(x,0) = sin(pi x), u(0,t) = u(1,t) = 0",
         Domain.box("x", 0, 1, "t", 0, 1),
         Map.of("diffusivity", alpha),
-        d -> d.d("t").sub(d.dd("x").mul(alpha)),
+        d -> d.d("t").sub(d.dd("x").mul(d.constant(alpha))),
         Set.of("x"),
         List.of(
             new DirichletCondition("initial", List.of(face("t", 0)), p -> Math.sin(Math.PI * p[0])),

@@ -30,7 +30,8 @@ public final class Poisson {
         Domain.box("x", 0, 1, "y", 0, 1),
         Map.of("wavenumber", k),
         d -> {
-          var source = d.coordinate("x").mul(w).sin().mul(d.coordinate("y").mul(w).sin()).mul(2 * w * w);
+          var wave = d.constant(w);
+          var source = d.coordinate("x").mul(wave).sin().mul(d.coordinate("y").mul(wave).sin()).mul(d.constant(2 * w * w));
           return d.dd("x").add(d.dd("y")).add(source);
         },
         Set.of("x", "y"),

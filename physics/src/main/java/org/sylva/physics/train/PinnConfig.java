@@ -110,7 +110,11 @@ public record PinnConfig(
   /** Short label for tables and file names, e.g. {@code w20-d8-n10000-s42}. */
   public String label() {
     StringBuilder s = new StringBuilder("w" + width + "-d" + depth + "-n" + collocationPoints);
-    weights.forEach((k, v) -> s.append('-').append(k).append(fmt(v)));
+    weights.forEach((k, v) -> {
+      if (v != 1) {
+        s.append('-').append(k).append(fmt(v));
+      }
+    });
     return s.append("-s").append(seed).toString();
   }
 

@@ -83,6 +83,12 @@ final class PinnObjective implements Objective, AutoCloseable {
   @Override
   public Point evaluate(double[] theta) {
     try (NDManager step = manager.newSubManager()) {
+      // DJL attaches an operation's result to the manager of its first operand: the long-lived point
+      // arrays are moved into the step's manager for this evaluation (and back when it closes), so every
+      // intermediate of the step is freed with it instead of accumulating in the objective's manager.
+      collocation.tempAttach(step);
+      conditionPoints.forEach(a -> a.tempAttach(step));
+      conditionTargets.forEach(a -> a.tempAttach(step));
       return Autograd.recording(() -> {
         TanhMlp.Weights w = net.weights(step, theta, true);
         TanhMlp.Jet jet = net.jet(w, collocation, second);
@@ -93,9 +99,9 @@ final class PinnObjective implements Objective, AutoCloseable {
         for (int i = 0; i < conditionPoints.size(); i++) {
           terms.add(net.value(w, conditionPoints.get(i)).sub(conditionTargets.get(i)).square().mean());
         }
-        NDArray total = terms.get(0).mul((float) weights[0]);
+        NDArray total = terms.get(0).mul(step.create((float) weights[0]));
         for (int i = 1; i < terms.size(); i++) {
-          total = total.add(terms.get(i).mul((float) weights[i]));
+          total = total.add(terms.get(i).mul(step.create((float) weights[i])));
         }
         Autograd.backward(total);
         Map<String, Double> values = new LinkedHashMap<>();
