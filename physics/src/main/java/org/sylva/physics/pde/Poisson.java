@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Poisson equation {@code −Δu = f} on the unit square with the manufactured solution
- * {@code u = sin(kπx) sin(kπy)}, so {@code f = 2k²π² sin(kπx) sin(kπy)} and u = 0 on the boundary.
+ * {@code u = sin(kπx) sin(kπy)}, so {@code f = 2k²π² sin(kπx) sin(kπy)} and u = 0 on the boundary. The
+ * residual is {@code (Δu + f) / (2k²π²)}.
  */
 public final class Poisson {
 
@@ -30,9 +31,11 @@ public final class Poisson {
         Domain.box("x", 0, 1, "y", 0, 1),
         Map.of("wavenumber", k),
         d -> {
+          // Divided by 2k²π² so the source has unit amplitude, like u itself: the same PDE, but the residual
+          // and boundary terms of the loss are of one scale, which L-BFGS needs to balance them.
           var wave = d.constant(w);
-          var source = d.coordinate("x").mul(wave).sin().mul(d.coordinate("y").mul(wave).sin()).mul(d.constant(2 * w * w));
-          return d.dd("x").add(d.dd("y")).add(source);
+          var source = d.coordinate("x").mul(wave).sin().mul(d.coordinate("y").mul(wave).sin());
+          return d.dd("x").add(d.dd("y")).mul(d.constant(1 / (2 * w * w))).add(source);
         },
         Set.of("x", "y"),
         List.of(new DirichletCondition("boundary",

@@ -3,6 +3,7 @@ package org.sylva.physics.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,31 @@ class PinnObjectiveTest {
         // The loss is float32: ~6e-8·L rounding noise, divided by 2h, is ~1e-4 absolute at L ≈ 5; the O(h²)
         // truncation of the central difference is ~1e-5. A wrong gradient is off by far more (sign, factor).
         assertThat(p.gradient()[i]).as("dL/dθ[%d]", i).isCloseTo(fd, within(2e-3 * Math.abs(fd) + 3e-4));
+      }
+    }
+  }
+
+  @Test
+  void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() {
+    // Regression: NDArray.mul(Number) in a residual let the GC free a scalar the backward pass still read,
+    // so some evaluations returned gradients of 1e8–1e10. Derivatives#constant keeps the scalar alive.
+    PdeProblem heat = PdeRegistry.create("heat");
+    PdeProblem collecting = new PdeProblem("heat-gc", heat.equation(), heat.domain(), heat.parameters(),
+        d -> {
+          NDArray r = d.d("t").sub(d.dd("x").mul(d.constant(0.1)));
+          System.gc();
+          return r;
+        },
+        heat.secondDerivatives(), heat.conditions(), heat.reference(), heat.evaluationPoints(), heat.horizontalAxis());
+    PinnConfig config = PinnConfig.defaults().withShape(10, 3).withPoints(200, 20);
+    TanhMlp net = TanhMlp.builder().width(10).depth(3).inputBox(heat.domain().lower(), heat.domain().upper()).build();
+    double[] theta = net.initialParameters(9);
+    try (NDManager manager = NDManager.newBaseManager();
+        PinnObjective plain = new PinnObjective(heat, net, config, manager);
+        PinnObjective withGc = new PinnObjective(collecting, net, config, manager)) {
+      double[] expected = plain.evaluate(theta).gradient();
+      for (int i = 0; i < 5; i++) {
+        assertThat(withGc.evaluate(theta).gradient()).containsExactly(expected);
       }
     }
   }
