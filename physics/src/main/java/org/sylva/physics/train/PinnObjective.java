@@ -38,20 +38,19 @@ final class PinnObjective implements Objective, AutoCloseable {
     this.net = net;
     this.manager = parent.newSubManager();
     Domain domain = problem.domain();
-    collocation = toArray(config.sampling().sample(config.collocationPoints(), domain.lower(), domain.upper(),
-        config.seed()));
+    TrainingPoints points = TrainingPoints.of(problem, config);
+    collocation = toArray(points.interior());
     second = new boolean[domain.dimension()];
     for (String v : problem.secondDerivatives()) {
       second[domain.indexOf(v)] = true;
     }
-    int k = 0;
     for (DirichletCondition c : problem.conditions()) {
-      List<double[]> points = conditionPoints(domain, c, config, config.seed() + 7919L * ++k);
-      float[] targets = new float[points.size()];
+      double[] values = points.targets().get(c.name());
+      float[] targets = new float[values.length];
       for (int i = 0; i < targets.length; i++) {
-        targets[i] = (float) c.target().applyAsDouble(points.get(i));
+        targets[i] = (float) values[i];
       }
-      conditionPoints.add(toArray(points.toArray(new double[0][])));
+      conditionPoints.add(toArray(points.conditions().get(c.name())));
       conditionTargets.add(manager.create(targets, new Shape(targets.length, 1)));
     }
     List<String> terms = problem.lossTerms();
@@ -59,25 +58,6 @@ final class PinnObjective implements Objective, AutoCloseable {
     for (int i = 0; i < weights.length; i++) {
       weights[i] = config.weight(terms.get(i));
     }
-  }
-
-  /** Points on the faces of a condition: an even share per face, sampled along the face. */
-  static List<double[]> conditionPoints(Domain domain, DirichletCondition c, PinnConfig config, long seed) {
-    List<double[]> points = new ArrayList<>();
-    int faces = c.faces().size();
-    for (int f = 0; f < faces; f++) {
-      DirichletCondition.Face face = c.faces().get(f);
-      int n = config.conditionPoints() / faces + (f < config.conditionPoints() % faces ? 1 : 0);
-      if (n == 0) {
-        continue;
-      }
-      int axis = domain.indexOf(face.variable());
-      for (double[] p : config.sampling().sample(n, domain.lower(), domain.upper(), seed + f)) {
-        p[axis] = face.coordinate();
-        points.add(p);
-      }
-    }
-    return points;
   }
 
   @Override

@@ -76,7 +76,7 @@ class PinnObjectiveTest {
     PdeProblem poisson = PdeRegistry.create("poisson");
     DirichletCondition boundary = poisson.conditions().get(0);
     PinnConfig config = PinnConfig.defaults().withPoints(100, 10);
-    List<double[]> points = PinnObjective.conditionPoints(poisson.domain(), boundary, config, 1);
+    List<double[]> points = TrainingPoints.onFaces(poisson.domain(), boundary, config, 1);
     assertThat(points).hasSize(10);
     // 10 points over 4 faces: 3, 3, 2, 2.
     assertThat(points.stream().filter(p -> p[0] == 0)).hasSize(3);
