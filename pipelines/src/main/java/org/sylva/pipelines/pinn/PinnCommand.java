@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -92,6 +93,8 @@ public final class PinnCommand implements Callable<Integer> {
 
   @Unmatched List<String> beamArguments = new ArrayList<>();
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     PipelineOptionsFactory.register(PinnOptions.class);
@@ -114,33 +117,17 @@ public final class PinnCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The typed options as Beam arguments, then everything picocli did not know (Beam's own options). */
+  /**
+   * The typed options as Beam arguments ({@code --name=value}, the option's long name being the Beam
+   * property), then everything picocli did not know (Beam's own options).
+   */
   List<String> beamArgs() {
     List<String> args = new ArrayList<>(beamArguments);
-    add(args, "profile", profile);
-    add(args, "pdes", pdes);
-    add(args, "pdeParameters", pdeParameters);
-    add(args, "widths", widths);
-    add(args, "depths", depths);
-    add(args, "collocation", collocation);
-    add(args, "conditionPoints", conditionPoints);
-    add(args, "conditionWeights", conditionWeights);
-    add(args, "seeds", seeds);
-    add(args, "adamSteps", adamSteps);
-    add(args, "learningRate", learningRate);
-    add(args, "lbfgsIterations", lbfgsIterations);
-    add(args, "sampling", sampling);
-    add(args, "sweepFile", sweepFile);
-    add(args, "torchThreads", torchThreads);
-    add(args, "outputDir", outputDir);
-    add(args, "runName", runName);
-    add(args, "seed", seed);
-    return args;
-  }
-
-  private static void add(List<String> args, String name, Object value) {
-    if (value != null) {
-      args.add("--" + name + "=" + value);
+    for (CommandLine.Model.OptionSpec option : spec.options()) {
+      if (!option.usageHelp() && !option.versionHelp() && option.getValue() != null) {
+        args.add(option.longestName() + "=" + option.getValue());
+      }
     }
+    return args;
   }
 }

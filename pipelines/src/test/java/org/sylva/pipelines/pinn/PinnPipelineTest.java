@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sylva.geo.testing.ExternalTools;
 
 /**
- * A real sweep end to end on the DirectRunner: two Burgers configurations (two seeds) of a shortened
- * profile trained in parallel, the tables, plots and manifest they leave, and the analysis notebook
- * executed headless against that run folder.
+ * A real sweep end to end on the DirectRunner: Burgers and heat with a shortened configuration (4 × 20
+ * network, 2000 points, 300 Adam steps + 500 L-BFGS iterations, about a minute on 2 cores) trained in
+ * parallel, the tables, plots and manifest they leave, and the analysis notebook executed headless
+ * against that run folder.
  */
 class PinnPipelineTest {
 
@@ -26,8 +27,8 @@ class PinnPipelineTest {
 
   @BeforeAll
   static void sweep() throws IOException {
-    outcome = PinnPipeline.run(SweepSpecTest.options("--outputDir=" + runs, "--runName=test", "--pdes=burgers",
-        "--widths=20", "--depths=4", "--collocation=2000", "--conditionPoints=100", "--seeds=1,2",
+    outcome = PinnPipeline.run(SweepSpecTest.options("--outputDir=" + runs, "--runName=test", "--pdes=burgers,heat",
+        "--widths=20", "--depths=4", "--collocation=2000", "--conditionPoints=100", "--seeds=1",
         "--adamSteps=300", "--lbfgsIterations=500"));
   }
 
@@ -35,14 +36,23 @@ class PinnPipelineTest {
   void everyConfigurationIsTrainedAndMeasured() {
     List<Map<String, Object>> rows = outcome.rows();
     assertThat(rows).hasSize(2);
-    assertThat(rows).extracting(r -> r.get("seed")).containsExactly(1, 2);
+    assertThat(rows).extracting(r -> r.get("pde")).containsExactly("burgers", "heat");
     for (Map<String, Object> row : rows) {
       assertThat(row.get("status")).isEqualTo("ok");
-      assertThat(row.get("steps")).isEqualTo(800);
-      // 800 steps of a 4 × 20 network on 2000 points: measured ≈ 1e-2 (the default profile reaches ≈ 2e-3);
-      // an untrained network is at ≈ 1, a broken residual or reference far above 5e-2.
-      assertThat(((Number) row.get("relative_l2")).doubleValue()).isLessThan(5e-2);
+      assertThat(row.get("adam_steps")).isEqualTo(300);
+      // L-BFGS may stop early once the float32 loss no longer changes.
+      assertThat((Integer) row.get("lbfgs_iterations")).isBetween(100, 500);
     }
+    // Heat converges in 800 steps: measured ≈ 5e-4. Burgers does not: resolving the shock takes thousands
+    // of L-BFGS iterations (the default profile, 3500 steps on 5000 points, measured 2.2e-3 with the CLI;
+    // 800 steps here measured 0.20–0.24 over seeds, 2000 steps on 1000 points still 0.11–0.16). So the
+    // Burgers bound only says the network learnt the solution's large-scale shape: untrained it is ≈ 1.
+    assertThat(relativeL2(rows.get(1))).isLessThan(1e-2);
+    assertThat(relativeL2(rows.get(0))).isLessThan(0.5);
+  }
+
+  private static double relativeL2(Map<String, Object> row) {
+    return ((Number) row.get("relative_l2")).doubleValue();
   }
 
   @Test
@@ -62,7 +72,7 @@ class PinnPipelineTest {
     assertThat(Files.readString(run.resolve("results.md"))).startsWith("| index | pde |").contains("burgers");
     JsonNode manifest = new ObjectMapper().readTree(run.resolve("run.json").toFile());
     assertThat(manifest.get("pipeline").asText()).isEqualTo("pinn");
-    assertThat(manifest.get("options").get("seeds").toString()).isEqualTo("[1,2]");
+    assertThat(manifest.get("options").get("pdes").toString()).isEqualTo("[\"burgers\",\"heat\"]");
     assertThat(Files.list(run.resolve("configs")).count()).isEqualTo(2);
   }
 
