@@ -41,6 +41,9 @@ public final class PinnBench implements Callable<Integer> {
   @Option(names = "--warmup", description = "Untimed Adam steps first. Default: 10.")
   int warmup = 10;
 
+  @Option(names = "--repeats", description = "Steps/s measured this many times per side, alternating; best kept. Default: 2.")
+  int repeats = 2;
+
   @Option(names = "--seconds", description = "Wall-time budget of the error-per-time run, each side. Default: 60.")
   double seconds = 60;
 
@@ -73,8 +76,15 @@ public final class PinnBench implements Callable<Integer> {
     Path data = Files.createTempDirectory("sylva-pinn-bench");
     try {
       writePeerData(burgers, base, data);
-      double sylvaSteps = sylvaStepsPerSecond(burgers, base.withSchedule(warmup + steps, 1e-3, 0));
-      JsonNode peerSpeed = peer(data, warmup + steps, 0, 0);
+      // Alternating Sylva and PyTorch and keeping each side's best run evens out load from other jobs.
+      List<Double> sylvaRuns = new ArrayList<>();
+      List<Double> peerRuns = new ArrayList<>();
+      JsonNode peerSpeed = null;
+      for (int r = 0; r < repeats; r++) {
+        sylvaRuns.add(sylvaStepsPerSecond(burgers, base.withSchedule(warmup + steps, 1e-3, 0)));
+        peerSpeed = peer(data, warmup + steps, 0, 0);
+        peerRuns.add(peerSpeed.get("adamStepsPerSecond").asDouble());
+      }
       TrainingResult timed = train(burgers, base.withSchedule(adamSteps, 1e-3, 1_000_000).withTimeBudget(seconds),
           "sylva " + (int) seconds + " s");
       double sylvaError = SolutionField.evaluate(burgers, timed.network(), timed.parameters()).relativeL2();
@@ -84,20 +94,25 @@ public final class PinnBench implements Callable<Integer> {
           + " collocation points, 200 points per condition, float32): Sylva (DJL 0.36 + PyTorch 2.7.1 engine, "
           + "forward-mode input derivatives) beside PyTorch " + peerSpeed.get("torch").asText()
           + " (autograd.grad with create_graph), same points, same optimisers, " + threads + " thread(s) each.");
-      report.measure(new BenchReport.Measurement("Adam training steps/s", "steps/s", sylvaSteps,
-          peerSpeed.get("adamStepsPerSecond").asDouble(), "pytorch", true));
-      report.measure(new BenchReport.Measurement("L-BFGS iterations/s (in the budget run)", "iterations/s",
-          timed.lbfgsIterations() / timed.lbfgsSeconds(), peerTimed.get("lbfgsIterations").asDouble()
-              / peerTimed.get("lbfgsSeconds").asDouble(), "pytorch", true));
+      report.measure(new BenchReport.Measurement("Adam training steps/s (best of " + repeats + ")", "steps/s",
+          java.util.Collections.max(sylvaRuns), java.util.Collections.max(peerRuns), "pytorch", true));
+      if (timed.lbfgsIterations() > 0 && peerTimed.get("lbfgsIterations").asInt() > 0) {
+        report.measure(new BenchReport.Measurement("L-BFGS iterations/s (in the budget run)", "iterations/s",
+            timed.lbfgsIterations() / timed.lbfgsSeconds(), peerTimed.get("lbfgsIterations").asDouble()
+                / peerTimed.get("lbfgsSeconds").asDouble(), "pytorch", true));
+      }
       report.measure(new BenchReport.Measurement(String.format(Locale.ROOT,
           "relative L2 error after %.0f s of training", seconds), "rel. L2", sylvaError,
           peerTimed.get("relativeL2").asDouble(), "pytorch", false));
       report.detail("threads", threads)
+          .detail("Adam steps/s, every run", "sylva " + rates(sylvaRuns) + ", pytorch " + rates(peerRuns))
           .detail("sylva budget run", String.format(Locale.ROOT, "%d Adam steps + %d L-BFGS iterations in %.1f s",
               timed.adamSteps(), timed.lbfgsIterations(), timed.seconds()))
           .detail("pytorch budget run", String.format(Locale.ROOT, "%d Adam steps + %d L-BFGS iterations in %.1f s",
               peerTimed.get("adamSteps").asInt(), peerTimed.get("lbfgsIterations").asInt(),
               peerTimed.get("seconds").asDouble()))
+          .detail("pytorch L-BFGS", "torch.optim.LBFGS(line_search_fn='strong_wolfe', history_size=50), 20 "
+              + "iterations per step() call (each call re-evaluates the loss once); budget checked between calls")
           .detail("error per minute", "the error column is the relative L2 error on the 256x100 Cole-Hopf grid "
               + "after the same wall-time budget; its ratio is pytorch / sylva (above 1: Sylva more accurate)")
           .detail("note", "measured on a 2-core machine shared with other jobs: ratios are more telling than "
@@ -114,6 +129,10 @@ public final class PinnBench implements Callable<Integer> {
       }
       Files.delete(data);
     }
+  }
+
+  private static String rates(List<Double> runs) {
+    return runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList().toString();
   }
 
   private double sylvaStepsPerSecond(PdeProblem burgers, PinnConfig config) {
