@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       org.sylva.pipelines.bench.BenchCommand.class,
       org.sylva.pipelines.flink.FlinkSmokeCommand.class,
       org.sylva.pipelines.raster.RasterCommand.class,
+      org.sylva.pipelines.pinn.PinnCommand.class,
     })
 public final class SylvaCli implements Runnable {
 
