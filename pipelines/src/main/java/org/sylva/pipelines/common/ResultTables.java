@@ -24,7 +24,8 @@ import org.sylva.models.io.AtomicFiles;
  * Writes a result table in the four forms reports use: Parquet (pandas/DuckDB), CSV and JSON twins (for
  * tools without a Parquet reader, such as Debian's pandas without pyarrow) and a Markdown table for
  * humans. Each file is written atomically. Values are taken from Avro records so one schema documents all
- * four; doubles are printed in Markdown with {@code markdownDigits} significant decimals.
+ * four; doubles are printed in Markdown with {@code markdownDigits} decimals, or in scientific notation
+ * when that would hide their magnitude.
  */
 public final class ResultTables {
 
@@ -114,7 +115,12 @@ public final class ResultTables {
     }
     if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
-      return Double.isNaN(d) ? "NaN" : String.format(Locale.ROOT, "%." + digits + "f", d);
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        return Double.toString(d);
+      }
+      // Fixed decimals would print a 3e-7 loss as 0.000000: small magnitudes switch to scientific notation.
+      boolean tiny = d != 0 && Math.abs(d) < Math.pow(10, -digits + 1);
+      return String.format(Locale.ROOT, tiny ? "%." + Math.max(1, digits - 1) + "e" : "%." + digits + "f", d);
     }
     return value.toString().replace("|", "\\|");
   }

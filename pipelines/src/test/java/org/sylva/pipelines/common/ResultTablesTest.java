@@ -48,6 +48,12 @@ class ResultTablesTest {
     assertThat(Files.readString(dir.resolve("variants.json"))).contains("\"mae\" : 4.25");
   }
 
+  @Test
+  void markdownShowsSmallValuesInScientificNotation() {
+    String md = ResultTables.toMarkdown(SCHEMA, List.of(row("a", 3.2e-7, 1), row("b", 0.0, 2), row("c", Double.NaN, 3)), 4);
+    assertThat(md).contains("| a | 3.200e-07 | 1 |").contains("| b | 0.0000 | 2 |").contains("| c | NaN | 3 |");
+  }
+
   private static GenericRecord row(String variant, double mae, long n) {
     GenericRecord r = new GenericData.Record(SCHEMA);
     r.put("variant", variant);
