@@ -128,6 +128,7 @@ public final class GediFootprintTable {
       this.temporary = AtomicOutput.temporarySibling(this.target, ".tmp"); // the Parquet writer creates the file
       this.parquet = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temporary))
           .withSchema(SCHEMA)
+          .withDataModel(GenericData.get()) // generic records: Avro must not look for a class named like the schema
           .withConf(new PlainParquetConfiguration())
           .withCompressionCodec(CompressionCodecName.GZIP)
           .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)

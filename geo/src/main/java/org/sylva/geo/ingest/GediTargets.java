@@ -75,7 +75,7 @@ final class GediTargets {
       long insideArea = g.report().shotsRead() - g.report().dropped(GediFilterStep.AOI);
       if (g.report().kept() == 0 && insideArea > 0) {
         problems.add(new IngestProblem(g.file().getFileName().toString(), Stage.GEDI,
-            g.file() + ": " + g.report().warnings().get(0)));
+            g.file().getFileName() + ": " + g.report().warnings().get(0)));
       }
     }
     if (kept.isEmpty()) {

@@ -130,7 +130,9 @@ public final class SceneIngest {
           truth.map(t -> outDir.resolve(TRUE_HEIGHT_FILE)), problems, counts, sentinel2.bandNames(),
           sentinel1.bandNames(), warnings, outDir.resolve(REPORT_FILE));
       IngestReportJson.write(scene, request);
-      problems.forEach(p -> LOG.warn("left out: {}", p));
+      if (!problems.isEmpty()) {
+        LOG.info("{} inputs left out (listed in {})", problems.size(), scene.report());
+      }
       return scene;
     } finally {
       AtomicOutput.deleteRecursively(staging);

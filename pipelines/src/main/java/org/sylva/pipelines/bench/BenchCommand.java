@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ScaleBench.class,
       UnetBench.class,
       RasterBench.class,
+      IngestBench.class,
     })
 public final class BenchCommand implements Runnable {
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       org.sylva.pipelines.bench.BenchCommand.class,
       org.sylva.pipelines.demo.DemoSceneCommand.class,
       org.sylva.pipelines.flink.FlinkSmokeCommand.class,
+      org.sylva.pipelines.ingest.IngestCommand.class,
       org.sylva.pipelines.raster.RasterCommand.class,
     })
 public final class SylvaCli implements Runnable {

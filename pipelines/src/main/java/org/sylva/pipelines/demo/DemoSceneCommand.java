@@ -16,7 +16,7 @@ import org.sylva.geo.gedi.GediFilterOptions;
 import org.sylva.geo.gedi.GediFootprint;
 import org.sylva.geo.gedi.GediHeightMetric;
 import org.sylva.geo.gedi.GediIngest;
-import org.sylva.models.progress.ProgressBar;
+import org.sylva.pipelines.common.ProgressBarListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,9 +82,8 @@ public final class DemoSceneCommand implements Callable<Integer> {
     DemoScene scene = DemoScene.generate(sceneSpec);
     DemoSceneWriter writer = new DemoSceneWriter(scene, threads != null ? threads : Runtime.getRuntime().availableProcessors());
     DemoSceneWriter.Summary summary;
-    try (ProgressBar bar = ProgressBar.start("demo-scene " + out.getFileName(),
-        sentinel2Dates + sentinel1Dates + 2L)) {
-      summary = writer.write(out, replace, (done, total, status) -> bar.step(1, status));
+    try (ProgressBarListener progress = new ProgressBarListener("demo-scene " + out.getFileName())) {
+      summary = writer.write(out, replace, progress);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double coverage = gediCoverage(scene, out);
