@@ -186,14 +186,35 @@ public final class TemporalCompositor {
     }
   }
 
+  /**
+   * The tiles in Z order (Morton order of their tile coordinates): the four tiles under one overview tile are
+   * finished one after the other, so a COG sink can build that overview tile and drop them at once, instead
+   * of holding two rows of tiles (for a 21-band float composite of a 15 000-pixel-wide grid, 1.3 GB).
+   */
   private List<PixelWindow> tiles() {
-    List<PixelWindow> tiles = new ArrayList<>();
-    for (int row = 0; row < grid.height(); row += tileSize) {
-      for (int col = 0; col < grid.width(); col += tileSize) {
-        tiles.add(new PixelWindow(col, row, Math.min(tileSize, grid.width() - col), Math.min(tileSize, grid.height() - row)));
+    List<long[]> order = new ArrayList<>();
+    for (int ty = 0; ty * tileSize < grid.height(); ty++) {
+      for (int tx = 0; tx * tileSize < grid.width(); tx++) {
+        order.add(new long[] {morton(tx, ty), tx, ty});
       }
     }
+    order.sort((a, b) -> Long.compare(a[0], b[0]));
+    List<PixelWindow> tiles = new ArrayList<>();
+    for (long[] t : order) {
+      int col = (int) t[1] * tileSize;
+      int row = (int) t[2] * tileSize;
+      tiles.add(new PixelWindow(col, row, Math.min(tileSize, grid.width() - col), Math.min(tileSize, grid.height() - row)));
+    }
     return tiles;
+  }
+
+  /** Interleaves the bits of x and y (x in the even bits). */
+  private static long morton(int x, int y) {
+    long code = 0;
+    for (int bit = 0; bit < 31; bit++) {
+      code |= ((long) (x >>> bit & 1) << (2 * bit)) | ((long) (y >>> bit & 1) << (2 * bit + 1));
+    }
+    return code;
   }
 
   /** Statistic-major: every band's primary statistic (bare name), then every band's second statistic, … */

@@ -160,10 +160,21 @@ public final class DemoSceneWriter {
         throw new IOException("demo scene: " + cause, cause);
       } finally {
         pool.shutdownNow();
+        awaitQuietly(pool); // running dates must stop writing before the partial folder is deleted
       }
       writeCatalog(dir);
     });
     return new Summary(folder, s2, s1, granules[0], gediShots[0], size(folder));
+  }
+
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      if (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES)) {
+        throw new IllegalStateException("demo scene writers did not stop within 10 minutes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void writeTruth(Path dir) throws IOException {

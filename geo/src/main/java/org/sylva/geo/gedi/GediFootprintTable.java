@@ -128,7 +128,9 @@ public final class GediFootprintTable {
       this.temporary = AtomicOutput.temporarySibling(this.target, ".tmp"); // the Parquet writer creates the file
       this.parquet = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temporary))
           .withSchema(SCHEMA)
-          .withDataModel(GenericData.get()) // generic records: Avro must not look for a class named like the schema
+          // Generic records: without this, parquet-avro looks for a class named like the schema
+          // (org.sylva.geo.gedi.GediFootprint, which exists) and Avro refuses it as untrusted.
+          .withDataModel(GenericData.get())
           .withConf(new PlainParquetConfiguration())
           .withCompressionCodec(CompressionCodecName.GZIP)
           .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)

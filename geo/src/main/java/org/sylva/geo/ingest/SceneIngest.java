@@ -135,7 +135,11 @@ public final class SceneIngest {
       }
       return scene;
     } finally {
-      AtomicOutput.deleteRecursively(staging);
+      try {
+        AtomicOutput.deleteRecursively(staging);
+      } catch (IOException e) {
+        LOG.warn("{}: could not remove the staging folder: {}", staging, e.getMessage()); // never masks the run's outcome
+      }
     }
   }
 

@@ -58,17 +58,6 @@ public final class AtomicOutput {
     }
   }
 
-  /** Like {@link #write} for writers that create the file themselves (Parquet, HDF5): the path does not exist yet. */
-  public static void create(Path target, PathWriter writer) throws IOException {
-    Path temporary = temporarySibling(target, ".tmp");
-    try {
-      writer.write(temporary);
-      moveIntoPlace(temporary, target);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-  }
-
   public static void writeStream(Path target, StreamWriter writer) throws IOException {
     write(target, temporary -> {
       try (OutputStream out = Files.newOutputStream(temporary)) {
@@ -110,16 +99,20 @@ public final class AtomicOutput {
       }
       Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException | Error e) {
-      if (old != null && !Files.exists(absolute)) {
-        Files.move(old, absolute, StandardCopyOption.ATOMIC_MOVE); // put the previous version back
-        old = null;
+      try {
+        if (old != null && !Files.exists(absolute)) {
+          Files.move(old, absolute, StandardCopyOption.ATOMIC_MOVE); // put the previous version back
+          old = null;
+        }
+        deleteRecursively(temporary);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup); // the first failure is the one to report
       }
       throw e;
-    } finally {
-      deleteRecursively(temporary);
-      if (old != null) {
-        deleteRecursively(old);
-      }
+    }
+    deleteRecursively(temporary);
+    if (old != null) {
+      deleteRecursively(old);
     }
   }
 

@@ -56,7 +56,7 @@ public final class IngestBench implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Demo scene seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of the compositing JVM (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--heap", defaultValue = "512m", description = "-Xmx of the compositing JVM (default: ${DEFAULT-VALUE}).")
   String heap;
 
   @Option(names = "--runs", defaultValue = "2", description = "Composites per JVM; the first includes JIT warm-up, the best counts (default: ${DEFAULT-VALUE}).")
@@ -64,6 +64,9 @@ public final class IngestBench implements Callable<Integer> {
 
   @Option(names = "--threads", description = "Compositing threads (default: all cores).")
   Integer threads;
+
+  @Option(names = "--tile-size", defaultValue = "256", description = "Compositing and COG tile size (default: ${DEFAULT-VALUE}).")
+  int tileSize;
 
   @Option(names = "--gedi-shots", defaultValue = "40000", description = "Shots per beam of the benchmark granule (default: ${DEFAULT-VALUE}).")
   int gediShots;
@@ -108,6 +111,7 @@ public final class IngestBench implements Callable<Integer> {
     report.detail("sylvaPeakHeapInUseMiB", sylva.get("peakHeapInUseMiB").asLong());
     report.detail("sylvaPeakHeapAfterGcMiB", sylva.get("peakHeapAfterGcMiB").asLong());
     report.detail("sylvaThreads", workers);
+    report.detail("sylvaTileSize", tileSize);
     report.detail("sylvaCompositeBands", sylva.get("bands").asInt());
     report.detail("sylvaChecksumB04", checksum(sylvaComposite, "B04"));
     if (peer != null) {
@@ -160,7 +164,7 @@ public final class IngestBench implements Callable<Integer> {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
         IngestBenchChild.class.getName(), scene.toString(), composite.toString(), Integer.toString(workers),
-        Integer.toString(runs)));
+        Integer.toString(runs), Integer.toString(tileSize)));
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     byte[] stdout = process.getInputStream().readAllBytes();
     if (!process.waitFor(2, TimeUnit.HOURS) || process.exitValue() != 0) {

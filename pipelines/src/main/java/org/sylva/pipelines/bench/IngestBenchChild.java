@@ -29,7 +29,7 @@ import org.sylva.geo.raster.GridGeometry;
  * heap occupancy any collection left behind, from the collectors' notifications: what the work really
  * holds).
  *
- * <p>Usage: {@code IngestBenchChild SCENE_DIR OUT.tif THREADS RUNS}
+ * <p>Usage: {@code IngestBenchChild SCENE_DIR OUT.tif THREADS RUNS TILE_SIZE}
  */
 public final class IngestBenchChild {
 
@@ -40,6 +40,7 @@ public final class IngestBenchChild {
     Path out = Path.of(args[1]);
     int threads = Integer.parseInt(args[2]);
     int runs = Integer.parseInt(args[3]);
+    int tileSize = Integer.parseInt(args[4]);
     List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     AtomicLong afterGc = new AtomicLong();
@@ -59,7 +60,7 @@ public final class IngestBenchChild {
     }
 
     IngestRequest request = IngestRequest.builder(IngestSource.sceneFolder(scene))
-        .options(IngestOptions.builder().threads(threads).build()).build();
+        .options(IngestOptions.builder().threads(threads).tileSize(tileSize).build()).build();
     GridGeometry grid = SceneIngest.targetGrid(request);
     List<Double> seconds = new ArrayList<>();
     int bands = 0;
@@ -82,6 +83,7 @@ public final class IngestBenchChild {
     result.put("peakHeapAfterGcMiB", afterGc.get() >> 20);
     result.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
     result.put("threads", threads);
+    result.put("tileSize", tileSize);
     System.out.println(new ObjectMapper().writeValueAsString(result));
   }
 }

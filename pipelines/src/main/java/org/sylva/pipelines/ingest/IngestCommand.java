@@ -144,7 +144,8 @@ public final class IngestCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   String rasterization;
 
-  @Option(names = "--tile-size", paramLabel = "PX", defaultValue = "512", description = "Processing tile (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--tile-size", paramLabel = "PX", defaultValue = "256",
+      description = "Processing and COG tile size, a multiple of 16; memory grows with its square (default: ${DEFAULT-VALUE}).")
   int tileSize;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
