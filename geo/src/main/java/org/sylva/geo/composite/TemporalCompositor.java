@@ -35,8 +35,10 @@ import org.sylva.geo.raster.RasterBlock;
  *
  * <p>Memory bound: a worker holds, for one tile of T×T pixels and N observations, the N validity masks
  * (N·T² bytes), one band of every observation (4·N·T² bytes) and the finished tile (4·(S·B+1)·T² bytes for
- * S statistics of B bands): for T = 512, N = 12, B = 10, S = 2 that is 3 + 12.6 + 21 ≈ 37 MB, plus what
- * the sampler reads (a source window per band). Peak ≈ threads × that bound; nothing scales with the grid.
+ * S statistics of B bands): for T = 256, N = 12, B = 10, S = 2 that is 0.8 + 3.1 + 5.5 ≈ 9 MB (37 MB for
+ * T = 512), plus what the sampler reads (a source window per band). Peak ≈ threads × that bound; nothing
+ * scales with the grid. Tiles are handed out in Z order, so a COG sink can finish overview tiles (and free
+ * the tiles under them) as it goes.
  *
  * <p>Tiles are processed in parallel by {@code threads} workers (observations must be thread-safe; the
  * in-memory and GeoTIFF sources are). Each tile's result does not depend on the thread or the order, so

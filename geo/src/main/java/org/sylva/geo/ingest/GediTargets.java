@@ -43,6 +43,7 @@ final class GediTargets {
   static final String RH95_BAND = "rh95";
   static final String RH98_BAND = "rh98";
   static final String COUNT_BAND = "count";
+  static final String NO_GRANULES = "no GEDI02_A granule (*.h5) in the source: give a folder of GEDI L2A granules";
 
   private GediTargets() {}
 
@@ -51,7 +52,7 @@ final class GediTargets {
   static GediResult run(List<Path> files, GridGeometry grid, IngestOptions options, Path footprintsFile,
       Path targetsFile, ProgressListener progress) throws IOException {
     if (files.isEmpty()) {
-      throw new IngestException("no GEDI02_A granule (*.h5) in the source: give a folder of GEDI L2A granules");
+      throw new IngestException(NO_GRANULES);
     }
     GediFilterOptions filters = options.gediFilters();
     if (filters.aoi().isEmpty()) {

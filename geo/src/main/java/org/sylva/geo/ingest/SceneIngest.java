@@ -82,6 +82,9 @@ public final class SceneIngest {
   public static IngestedScene run(IngestRequest request, Path outDir, ProgressListener progress) throws IOException {
     List<IngestProblem> problems = new ArrayList<>();
     SceneCatalog catalog = SceneCatalog.read(request, problems);
+    if (catalog.gediFiles.isEmpty()) { // checked before hours of compositing, not after
+      throw new IngestException(GediTargets.NO_GRANULES);
+    }
     Path staging = staging(outDir);
     try (RasterFiles files = new RasterFiles()) {
       Opened<Sentinel2Scene> s2 = open(catalog.sentinel2, request, files, Stage.SENTINEL2);

@@ -312,6 +312,18 @@ class SceneIngestBadInputTest {
   }
 
   @Test
+  void noGediGranuleStopsBeforeAnyCompositing() {
+    IngestSource withoutGedi = IngestSource.stac(clean.resolve("catalog.json"), dir.resolve("empty"));
+    assertThatThrownBy(() -> SceneIngest.run(request(withoutGedi), dir.resolve("out"), ProgressListener.NONE))
+        .isInstanceOf(IngestException.class).hasMessage(dir.resolve("empty") + ": not a folder (expected GEDI02_A *.h5 granules)");
+    IngestSource noFolder = new IngestSource(withoutGedi.stac(), java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Optional.empty(), java.util.Optional.empty());
+    assertThatThrownBy(() -> SceneIngest.run(request(noFolder), dir.resolve("out"), ProgressListener.NONE))
+        .isInstanceOf(IngestException.class).hasMessage(GediTargets.NO_GRANULES);
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void unwritableOutputStopsWithOneLine() throws IOException {
     Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
     Path out = file.resolve("out");
