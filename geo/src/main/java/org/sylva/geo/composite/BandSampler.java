@@ -10,9 +10,7 @@ import org.sylva.geo.raster.RasterSource;
  * with nearest neighbour. Returns one value per target pixel, row-major, NaN where the source has nodata
  * or does not cover the pixel. Implementations must be thread-safe.
  *
- * <p>The general implementation is GDAL-like reprojection ({@code Reprojection.read(src, band, target,
- * method)}); {@link AlignedGridSampler} handles the common Sentinel-2 case of grids that share a CRS and a
- * pixel lattice at integer resolution ratios.
+ * <p>{@link ReprojectionSampler} is the implementation: gdalwarp-like reprojection for any pair of grids.
  */
 @FunctionalInterface
 public interface BandSampler {

@@ -12,7 +12,7 @@ public enum CompositeStatistic {
     this.suffix = suffix;
   }
 
-  /** Band name suffix, as in {@code B04_mean}. */
+  /** Band name suffix of a secondary statistic, as in {@code B04_mean}; also the name in metadata. */
   public String suffix() {
     return suffix;
   }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,10 +27,18 @@ import org.sylva.geo.raster.RasterBlock;
  * Per-pixel temporal composites (mean, median and the count of valid observations) of the observations in
  * a date range, on a target grid, tile by tile.
  *
+ * <p>Band naming: the <b>primary</b> statistic (the first one given to {@link Builder#statistics}) keeps the
+ * observation's band names ({@code B04}, {@code VV}), so variant configurations name bands as users know
+ * them; further statistics get a suffix ({@code B04_mean}); a {@link CompositeFinisher} may add bands (the
+ * Sentinel-1 {@code VV_VH} ratio); the last band is {@code count}. Bands are grouped by statistic: all
+ * primary bands first, in observation band order.
+ *
  * <p>Memory bound: a worker holds, for one tile of T×T pixels and N observations, the N validity masks
  * (N·T² bytes), one band of every observation (4·N·T² bytes) and the finished tile (4·(S·B+1)·T² bytes for
- * S statistics of B bands): for T = 512, N = 12, B = 10, S = 2 that is 3 + 12.6 + 21 ≈ 37 MB, plus what
- * the sampler reads (a source window per band). Peak ≈ threads × that bound; nothing scales with the grid.
+ * S statistics of B bands): for T = 256, N = 12, B = 10, S = 2 that is 0.8 + 3.1 + 5.5 ≈ 9 MB (37 MB for
+ * T = 512), plus what the sampler reads (a source window per band). Peak ≈ threads × that bound; nothing
+ * scales with the grid. Tiles are handed out in Z order, so a COG sink can finish overview tiles (and free
+ * the tiles under them) as it goes.
  *
  * <p>Tiles are processed in parallel by {@code threads} workers (observations must be thread-safe; the
  * in-memory and GeoTIFF sources are). Each tile's result does not depend on the thread or the order, so
@@ -47,9 +57,11 @@ public final class TemporalCompositor {
   private final Instant end;
   private final int tileSize;
   private final int threads;
-  private final Set<CompositeStatistic> statistics;
+  private final List<CompositeStatistic> statistics;
   private final CompositeFinisher finisher;
   private final String description;
+  private final String unit;
+  private final Map<String, String> metadata;
 
   private TemporalCompositor(Builder b) {
     this.grid = Objects.requireNonNull(b.grid, "grid");
@@ -57,9 +69,11 @@ public final class TemporalCompositor {
     this.end = b.end;
     this.tileSize = b.tileSize;
     this.threads = b.threads;
-    this.statistics = EnumSet.copyOf(b.statistics);
+    this.statistics = List.copyOf(b.statistics);
     this.finisher = b.finisher;
     this.description = b.description;
+    this.unit = b.unit;
+    this.metadata = Map.copyOf(b.metadata);
   }
 
   public static Builder builder() {
@@ -80,6 +94,30 @@ public final class TemporalCompositor {
     return names;
   }
 
+  /** The statistic a band holds: the one whose suffix ends its name, else the primary statistic. */
+  private String statisticOf(String band) {
+    for (CompositeStatistic s : statistics.subList(1, statistics.size())) {
+      if (band.endsWith("_" + s.suffix())) {
+        return s.suffix();
+      }
+    }
+    return statistics.get(0).suffix();
+  }
+
+  private CompositeLayout layout(List<Observation> used, List<String> inputBands) {
+    List<CompositeBand> bands = new ArrayList<>();
+    for (String name : finisher.bandNames(statisticBands(inputBands))) {
+      bands.add(new CompositeBand(name, unit, statisticOf(name)));
+    }
+    bands.add(new CompositeBand(COUNT_BAND, "count", "count"));
+    Map<String, String> items = new TreeMap<>(metadata);
+    items.put("statistic", statistics.get(0).suffix());
+    items.put("observations", Integer.toString(used.size()));
+    items.put("observation_ids", String.join(",", used.stream().map(Observation::id).toList()));
+    items.put("date_range", (start == null ? ".." : start.toString()) + "/" + (end == null ? ".." : end.toString()));
+    return new CompositeLayout(grid, bands, tileSize, description, items);
+  }
+
   /** Composites {@code observations} (those outside the date range are skipped) into {@code sink}. */
   public CompositeReport run(List<Observation> observations, CompositeSink sink, ProgressListener progress)
       throws IOException {
@@ -95,7 +133,7 @@ public final class TemporalCompositor {
       throw new IOException("no observation between " + (start == null ? "-inf" : start) + " and "
           + (end == null ? "+inf" : end) + " (" + observations.size() + " given)");
     }
-    CompositeLayout layout = new CompositeLayout(grid, outputBands(inputBands), tileSize, description);
+    CompositeLayout layout = layout(used, inputBands);
     List<PixelWindow> tiles = tiles();
     AtomicLong done = new AtomicLong();
     AtomicLong empty = new AtomicLong();
@@ -150,21 +188,43 @@ public final class TemporalCompositor {
     }
   }
 
+  /**
+   * The tiles in Z order (Morton order of their tile coordinates): the four tiles under one overview tile are
+   * finished one after the other, so a COG sink can build that overview tile and drop them at once, instead
+   * of holding two rows of tiles (for a 21-band float composite of a 15 000-pixel-wide grid, 1.3 GB).
+   */
   private List<PixelWindow> tiles() {
-    List<PixelWindow> tiles = new ArrayList<>();
-    for (int row = 0; row < grid.height(); row += tileSize) {
-      for (int col = 0; col < grid.width(); col += tileSize) {
-        tiles.add(new PixelWindow(col, row, Math.min(tileSize, grid.width() - col), Math.min(tileSize, grid.height() - row)));
+    List<long[]> order = new ArrayList<>();
+    for (int ty = 0; ty * tileSize < grid.height(); ty++) {
+      for (int tx = 0; tx * tileSize < grid.width(); tx++) {
+        order.add(new long[] {morton(tx, ty), tx, ty});
       }
+    }
+    order.sort((a, b) -> Long.compare(a[0], b[0]));
+    List<PixelWindow> tiles = new ArrayList<>();
+    for (long[] t : order) {
+      int col = (int) t[1] * tileSize;
+      int row = (int) t[2] * tileSize;
+      tiles.add(new PixelWindow(col, row, Math.min(tileSize, grid.width() - col), Math.min(tileSize, grid.height() - row)));
     }
     return tiles;
   }
 
+  /** Interleaves the bits of x and y (x in the even bits). */
+  private static long morton(int x, int y) {
+    long code = 0;
+    for (int bit = 0; bit < 31; bit++) {
+      code |= ((long) (x >>> bit & 1) << (2 * bit)) | ((long) (y >>> bit & 1) << (2 * bit + 1));
+    }
+    return code;
+  }
+
+  /** Statistic-major: every band's primary statistic (bare name), then every band's second statistic, … */
   private List<String> statisticBands(List<String> inputBands) {
     List<String> names = new ArrayList<>();
-    for (String band : inputBands) {
-      for (CompositeStatistic s : statistics) {
-        names.add(band + "_" + s.suffix());
+    for (CompositeStatistic s : statistics) {
+      for (String band : inputBands) {
+        names.add(s == statistics.get(0) ? band : band + "_" + s.suffix());
       }
     }
     return names;
@@ -194,11 +254,11 @@ public final class TemporalCompositor {
       }
     }
     emptyPixels.addAndGet(empty);
-    float[][] stats = new float[inputBands.size() * statistics.size()][];
+    int bandCount = inputBands.size();
+    float[][] stats = new float[bandCount * statistics.size()][];
     float[][] stack = new float[n][];
     float[] scratch = new float[n];
-    int out = 0;
-    for (int b = 0; b < inputBands.size(); b++) {
+    for (int b = 0; b < bandCount; b++) {
       for (int o = 0; o < n; o++) {
         stack[o] = tiles[o].band(b);
       }
@@ -221,14 +281,14 @@ public final class TemporalCompositor {
           median[p] = median(scratch, k);
         }
       }
-      for (CompositeStatistic s : statistics) {
-        stats[out++] = s == CompositeStatistic.MEAN ? mean : median;
+      for (int s = 0; s < statistics.size(); s++) {
+        stats[s * bandCount + b] = statistics.get(s) == CompositeStatistic.MEAN ? mean : median;
       }
     }
     float[][] finished = finisher.finish(statisticBands(inputBands), stats);
     float[][] bands = Arrays.copyOf(finished, finished.length + 1);
     bands[finished.length] = count;
-    return new RasterBlock(tileGrid, DataType.FLOAT32, layout.bandNames(), java.util.OptionalDouble.of(Double.NaN), bands);
+    return new RasterBlock(tileGrid, DataType.FLOAT32, layout.bandNames(), OptionalDouble.of(Double.NaN), bands);
   }
 
   /** Median of the first {@code k} values (sorted in place); NaN when k = 0. */
@@ -240,16 +300,21 @@ public final class TemporalCompositor {
     return k % 2 == 1 ? values[k / 2] : (float) (((double) values[k / 2 - 1] + values[k / 2]) / 2);
   }
 
-  /** Options with defaults: 512-pixel tiles, mean and median, as many threads as processors, no date limits. */
+  /**
+   * Options with defaults: 512-pixel tiles, median (primary) and mean, as many threads as processors, no date
+   * limits, unitless bands.
+   */
   public static final class Builder {
     private GridGeometry grid;
     private Instant start;
     private Instant end;
     private int tileSize = DEFAULT_TILE_SIZE;
     private int threads = Runtime.getRuntime().availableProcessors();
-    private Set<CompositeStatistic> statistics = EnumSet.allOf(CompositeStatistic.class);
+    private List<CompositeStatistic> statistics = List.of(CompositeStatistic.MEDIAN, CompositeStatistic.MEAN);
     private CompositeFinisher finisher = CompositeFinisher.IDENTITY;
     private String description = "composite";
+    private String unit = "";
+    private final Map<String, String> metadata = new TreeMap<>();
 
     public Builder grid(GridGeometry value) {
       grid = value;
@@ -282,11 +347,27 @@ public final class TemporalCompositor {
       return this;
     }
 
-    public Builder statistics(Set<CompositeStatistic> value) {
-      if (value.isEmpty()) {
-        throw new IllegalArgumentException("at least one statistic is needed");
-      }
-      statistics = EnumSet.copyOf(value);
+    /**
+     * The statistics to compute: {@code primary} gives the bands their plain names ({@code B04}), the others
+     * add suffixed bands ({@code B04_mean}).
+     */
+    public Builder statistics(CompositeStatistic primary, CompositeStatistic... others) {
+      LinkedHashSet<CompositeStatistic> all = new LinkedHashSet<>();
+      all.add(Objects.requireNonNull(primary, "primary statistic"));
+      all.addAll(List.of(others));
+      statistics = List.copyOf(all);
+      return this;
+    }
+
+    /** Unit of the statistic bands ("1" for reflectance, "dB"); the count band's unit is "count". */
+    public Builder unit(String value) {
+      unit = Objects.requireNonNull(value, "unit");
+      return this;
+    }
+
+    /** A dataset-level metadata item for the output (e.g. the sensor). */
+    public Builder metadata(String key, String value) {
+      metadata.put(key, value);
       return this;
     }
 

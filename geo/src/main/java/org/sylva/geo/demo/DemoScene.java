@@ -131,7 +131,7 @@ public final class DemoScene {
       bands.put(band, ArrayRasterSource.of(band.name(), band.resolutionMetres() == 10 ? grid : grid20m, DataType.UINT16,
           OptionalDouble.of(0), entry.getValue()));
     }
-    String id = "S2B_MSIL2A_" + compact(time) + "_N0509_R051_T30TXQ";
+    String id = sentinel2Id(time);
     ObjectNode properties = JsonNodeFactory.instance.objectNode();
     properties.put("datetime", time.toString());
     properties.put("s2:processing_baseline", PROCESSING_BASELINE);
@@ -145,7 +145,7 @@ public final class DemoScene {
   public Sentinel1Scene sentinel1(int index) {
     Instant time = s1Dates.get(index);
     Sentinel1Simulator.Arrays arrays = Sentinel1Simulator.simulate(landscape, spec.seed(), index);
-    String id = "S1A_IW_GRDH_1SDV_" + compact(time) + "_rtc";
+    String id = sentinel1Id(time);
     return new Sentinel1Scene(id, time,
         ArrayRasterSource.of("VV", grid, DataType.FLOAT32, OptionalDouble.empty(), arrays.vv()),
         ArrayRasterSource.of("VH", grid, DataType.FLOAT32, OptionalDouble.empty(), arrays.vh()),
@@ -163,6 +163,16 @@ public final class DemoScene {
   public List<GediGranule> gedi() {
     return GediSimulator.simulate(spec, landscape, grid).stream()
         .map(g -> new GediGranule(g.fileName(), g.beams())).toList();
+  }
+
+  /** The STAC item id of the Sentinel-2 acquisition at {@code time} (SAFE-style, baseline in the name). */
+  public static String sentinel2Id(Instant time) {
+    return "S2B_MSIL2A_" + compact(time) + "_N0509_R051_T30TXQ";
+  }
+
+  /** The STAC item id of the Sentinel-1 RTC acquisition at {@code time}. */
+  public static String sentinel1Id(Instant time) {
+    return "S1A_IW_GRDH_1SDV_" + compact(time) + "_rtc";
   }
 
   private static String compact(Instant time) {

@@ -98,7 +98,8 @@ public final class FootprintRasterizer {
     }
   }
 
-  private static void requireMetreGrid(GridGeometry grid) {
+  /** Refuses grids that are not north-up in a CRS with metre axes (UTM), which metric discs need. */
+  public static void requireMetreGrid(GridGeometry grid) {
     if (!grid.transform().isNorthUp()) {
       throw new IllegalArgumentException("footprint rasterization needs a north-up grid, got " + grid);
     }

@@ -1,10 +1,8 @@
 package org.sylva.geo.gedi;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
+import org.sylva.geo.io.AtomicOutput;
 
 /**
  * The Parquet table of kept GEDI footprints: one row per shot with columns {@code shot_number} (int64; the
@@ -126,11 +125,12 @@ public final class GediFootprintTable {
 
     private Writer(Path target, String crsLabel) throws IOException {
       this.target = target.toAbsolutePath();
-      Files.createDirectories(this.target.getParent());
-      this.temporary = Files.createTempFile(this.target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      Files.delete(temporary); // the Parquet writer creates the file itself
+      this.temporary = AtomicOutput.temporarySibling(this.target, ".tmp"); // the Parquet writer creates the file
       this.parquet = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temporary))
           .withSchema(SCHEMA)
+          // Generic records: without this, parquet-avro looks for a class named like the schema
+          // (org.sylva.geo.gedi.GediFootprint, which exists) and Avro refuses it as untrusted.
+          .withDataModel(GenericData.get())
           .withConf(new PlainParquetConfiguration())
           .withCompressionCodec(CompressionCodecName.GZIP)
           .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
@@ -155,11 +155,11 @@ public final class GediFootprintTable {
     /** Finishes the file and moves it into place. */
     public void commit() throws IOException {
       closed = true;
-      parquet.close();
       try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        parquet.close();
+        AtomicOutput.moveIntoPlace(temporary, target);
+      } finally {
+        Files.deleteIfExists(temporary);
       }
     }
 

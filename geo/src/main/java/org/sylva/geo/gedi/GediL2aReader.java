@@ -10,8 +10,6 @@ import io.jhdf.exceptions.HdfInvalidPathException;
 import io.jhdf.object.datatype.FloatingPoint;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,24 +140,28 @@ public final class GediL2aReader implements AutoCloseable {
       return columns;
     }
     int[] chunk = chunked.getChunkDimensions();
-    int size = type.getSize();
-    ByteOrder order = type.getByteOrder();
-    for (int rowStart = 0; rowStart < shots; rowStart += chunk[0]) {
-      int rows = Math.min(chunk[0], shots - rowStart);
-      for (int k = 0; k < RH_COLUMNS.length; k++) {
-        int colStart = RH_COLUMNS[k] / chunk[1] * chunk[1];
-        if (k > 0 && colStart == RH_COLUMNS[k - 1] / chunk[1] * chunk[1]) {
-          continue; // same chunk as the previous column: decoded below together
-        }
-        ByteBuffer bytes = ByteBuffer.wrap(chunked.getDecompressedChunk(new int[] {rowStart, colStart})).order(order);
-        for (int j = k; j < RH_COLUMNS.length && RH_COLUMNS[j] / chunk[1] * chunk[1] == colStart; j++) {
-          int col = RH_COLUMNS[j] - colStart;
-          for (int r = 0; r < rows; r++) {
-            int index = (r * chunk[1] + col) * size;
-            columns[j][rowStart + r] = size == 8 ? bytes.getDouble(index) : bytes.getFloat(index);
+    RhChunkDecoder decoder = new RhChunkDecoder(chunked, type.getSize(), type.getByteOrder());
+    try {
+      for (int rowStart = 0; rowStart < shots; rowStart += chunk[0]) {
+        int rows = Math.min(chunk[0], shots - rowStart);
+        for (int k = 0; k < RH_COLUMNS.length; k++) {
+          int colStart = RH_COLUMNS[k] / chunk[1] * chunk[1];
+          if (k > 0 && colStart == RH_COLUMNS[k - 1] / chunk[1] * chunk[1]) {
+            continue; // same chunk as the previous column: decoded below together
+          }
+          decoder.load(new int[] {rowStart, colStart});
+          for (int j = k; j < RH_COLUMNS.length && RH_COLUMNS[j] / chunk[1] * chunk[1] == colStart; j++) {
+            int col = RH_COLUMNS[j] - colStart;
+            for (int r = 0; r < rows; r++) {
+              columns[j][rowStart + r] = decoder.value(r * chunk[1] + col);
+            }
           }
         }
       }
+    } catch (java.util.zip.DataFormatException e) {
+      throw new GediFormatException(file, beam + "/rh: corrupt deflate data (truncated or damaged file?): " + e.getMessage(), e);
+    } finally {
+      decoder.close();
     }
     return columns;
   }

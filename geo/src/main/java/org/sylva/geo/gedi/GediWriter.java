@@ -5,11 +5,9 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.sylva.geo.io.AtomicOutput;
 
 /**
  * Writes GEDI02_A-layout HDF5 granules in pure Java (jHDF): one group per beam with {@code shot_number,
@@ -26,10 +24,7 @@ public final class GediWriter {
   private GediWriter() {}
 
   public static void write(Path target, List<GediBeamData> beams) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Files.createDirectories(absolute.getParent());
-    Path temporary = Files.createTempFile(absolute.getParent(), "." + target.getFileName() + ".", ".tmp");
-    try {
+    AtomicOutput.write(target, temporary -> {
       try (WritableHdfFile hdf = HdfFile.write(temporary)) {
         hdf.putAttribute("short_name", "GEDI_L2A");
         hdf.putAttribute("producer", "Sylva demo scene (synthetic data, GEDI02_A layout)");
@@ -39,14 +34,7 @@ public final class GediWriter {
       } catch (HdfException e) {
         throw new GediFormatException(target, "cannot write HDF5: " + e.getMessage(), e);
       }
-      try {
-        Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    });
   }
 
   private static void putBeam(WritableGroup group, GediBeamData data) {

@@ -1,10 +1,7 @@
 package org.sylva.geo.geotiff;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sylva.geo.io.AtomicOutput;
 import org.sylva.geo.raster.GridGeometry;
 import org.sylva.geo.raster.PixelWindow;
 import org.sylva.geo.raster.RasterBlock;
@@ -78,9 +76,7 @@ public final class GeoTiffWriter implements AutoCloseable {
     this.profile = profile;
     GeoKeys.encode(grid.crs()); // fail now, not at commit, if the CRS cannot be written
     this.levels = TileGrid.pyramid(grid.width(), grid.height(), profile.tileSize(), profile.overviews());
-    Path dir = this.target.getParent();
-    Files.createDirectories(dir);
-    this.spoolPath = sibling(".tiles");
+    this.spoolPath = AtomicOutput.temporarySibling(this.target, ".tiles");
     this.spool = new TileSpool(spoolPath, levels);
     this.finished = new BitSet(levels.get(0).count());
     Float nodata = profile.nodata().isPresent() ? (float) profile.nodata().getAsDouble() : null;
@@ -173,14 +169,7 @@ public final class GeoTiffWriter implements AutoCloseable {
       workers.shutdown();
       awaitWorkers();
       rethrowFailure();
-      // Files.createFile keeps the umask's permissions (createTempFile would make the output owner-only).
-      Path temporary = Files.createFile(sibling(".tmp"));
-      try {
-        new CogAssembler(grid, profile, levels, spool).write(temporary);
-        moveIntoPlace(temporary);
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
+      AtomicOutput.write(target, temporary -> new CogAssembler(grid, profile, levels, spool).write(temporary));
       committed = true;
     } finally {
       close();
@@ -311,17 +300,4 @@ public final class GeoTiffWriter implements AutoCloseable {
     return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   }
 
-  /** A new hidden path beside the target, so the final move stays on one file system. */
-  private Path sibling(String suffix) {
-    long random = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
-    return target.resolveSibling("." + target.getFileName() + "." + Long.toString(random, 36) + suffix);
-  }
-
-  private void moveIntoPlace(Path temporary) throws IOException {
-    try {
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
 }

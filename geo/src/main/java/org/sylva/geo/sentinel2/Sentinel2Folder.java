@@ -3,11 +3,9 @@ package org.sylva.geo.sentinel2;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sylva.geo.io.AcquisitionNames;
 import org.sylva.geo.raster.RasterFormatException;
 
 /**
@@ -33,7 +32,6 @@ public final class Sentinel2Folder {
   public record Acquisition(String id, java.time.Instant time, Map<Sentinel2Band, Path> files,
       Optional<ProcessingBaseline> baseline) {}
 
-  private static final Pattern DATE = Pattern.compile("(\\d{8})(T(\\d{6}))?");
   private static final Pattern TILE = Pattern.compile("T\\d{2}[A-Z]{3}");
   private static final Pattern RESOLUTION = Pattern.compile("(\\d{2})m");
 
@@ -44,15 +42,10 @@ public final class Sentinel2Folder {
       throw new RasterFormatException(folder, "not a folder");
     }
     Map<String, Builder> groups = new TreeMap<>();
-    List<Path> files;
-    try (var walk = Files.walk(folder, 4)) {
-      files = walk.filter(Files::isRegularFile).filter(Sentinel2Folder::isTiff).sorted().toList();
-    }
-    for (Path file : files) {
-      String stem = file.getFileName().toString().replaceFirst("(?i)\\.tiff?$", "");
+    for (Path file : AcquisitionNames.tiffFiles(folder, 4)) {
       Optional<Sentinel2Band> band = Optional.empty();
       Integer resolution = null;
-      for (String token : stem.split("[_.\\-]")) {
+      for (String token : AcquisitionNames.tokens(file)) {
         if (band.isEmpty()) {
           band = Sentinel2Band.fromId(token).filter(b -> token.toUpperCase(Locale.ROOT).startsWith("B") || b == Sentinel2Band.SCL);
         }
@@ -65,10 +58,10 @@ public final class Sentinel2Folder {
         continue;
       }
       Path relative = folder.relativize(file);
-      LocalDateTime time = findTime(relative).orElseThrow(() -> new RasterFormatException(file,
+      LocalDateTime time = AcquisitionNames.findTime(relative).orElseThrow(() -> new RasterFormatException(file,
           "cannot find the acquisition date; name files like T30TXQ_20230612_B04_10m.tif or put them in a folder "
               + "whose name contains the date (yyyyMMdd)"));
-      String tile = findToken(relative, TILE).orElse("");
+      String tile = AcquisitionNames.findToken(relative, TILE).orElse("");
       String id = (tile.isEmpty() ? "" : tile + "_") + time.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE);
       Builder group = groups.computeIfAbsent(id, k -> new Builder(k, time));
       group.add(band.get(), resolution, file);
@@ -82,41 +75,6 @@ public final class Sentinel2Folder {
       out.add(new Acquisition(b.id, b.time.toInstant(ZoneOffset.UTC), b.files, Optional.ofNullable(b.baseline)));
     }
     return out;
-  }
-
-  private static boolean isTiff(Path p) {
-    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".tif") || name.endsWith(".tiff");
-  }
-
-  /** The date in the file name, else in the nearest parent folder name. */
-  private static Optional<LocalDateTime> findTime(Path relative) {
-    for (int i = relative.getNameCount() - 1; i >= 0; i--) {
-      for (String token : relative.getName(i).toString().split("[_.\\-]")) {
-        Matcher m = DATE.matcher(token);
-        if (m.matches()) {
-          try {
-            LocalDate date = LocalDate.parse(m.group(1), DateTimeFormatter.BASIC_ISO_DATE);
-            return Optional.of(m.group(3) == null ? date.atStartOfDay()
-                : LocalDateTime.parse(m.group(1) + m.group(3), DateTimeFormatter.ofPattern("yyyyMMddHHmmss")));
-          } catch (DateTimeParseException e) {
-            // eight digits that are not a date (e.g. an orbit number): keep looking
-          }
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<String> findToken(Path relative, Pattern pattern) {
-    for (int i = relative.getNameCount() - 1; i >= 0; i--) {
-      for (String token : relative.getName(i).toString().split("[_.\\-]")) {
-        if (pattern.matcher(token).matches()) {
-          return Optional.of(token);
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private static final class Builder {

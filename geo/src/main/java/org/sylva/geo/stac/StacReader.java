@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -37,15 +38,18 @@ public final class StacReader {
 
   private final Path root;
   private final Path realRoot;
+  /** Receives documents that cannot be used, which are then skipped; null: the first one fails the read. */
+  private final Consumer<StacException> skipped;
 
-  private StacReader(Path root) throws IOException {
+  private StacReader(Path root, Consumer<StacException> skipped) throws IOException {
     this.root = root.toAbsolutePath().normalize();
     this.realRoot = Files.exists(this.root) ? this.root.toRealPath() : this.root;
+    this.skipped = skipped;
   }
 
   /** Reads one item file; its folder is the root its asset hrefs must stay in. */
   public static StacItem readItem(Path itemFile) throws IOException {
-    return new StacReader(itemFile.toAbsolutePath().getParent()).item(itemFile.toAbsolutePath().normalize(),
+    return new StacReader(itemFile.toAbsolutePath().getParent(), null).item(itemFile.toAbsolutePath().normalize(),
         read(itemFile.toAbsolutePath().normalize()));
   }
 
@@ -54,29 +58,58 @@ public final class StacReader {
    * (its {@code catalog.json} or {@code collection.json}, else every item JSON below it), in link order.
    */
   public static List<StacItem> readAll(Path fileOrFolder) throws IOException {
+    return readAll(fileOrFolder, null);
+  }
+
+  /**
+   * Like {@link #readAll(Path)}, but an item or linked document that cannot be used (invalid JSON, no id or
+   * datetime, an href escaping the catalog root, a missing file) is passed to {@code skipped} and left out,
+   * so one bad item does not stop a catalog of hundreds. The named document itself must be readable.
+   */
+  public static List<StacItem> readAll(Path fileOrFolder, Consumer<StacException> skipped) throws IOException {
     Path start = fileOrFolder.toAbsolutePath().normalize();
     if (Files.isDirectory(start)) {
       for (String name : new String[] {"catalog.json", "collection.json"}) {
         if (Files.isRegularFile(start.resolve(name))) {
-          return new StacReader(start).document(start.resolve(name), new HashSet<>());
+          return new StacReader(start, skipped).document(start.resolve(name), new HashSet<>());
         }
       }
-      StacReader reader = new StacReader(start);
+      StacReader reader = new StacReader(start, skipped);
       List<StacItem> items = new ArrayList<>();
       try (var files = Files.walk(start, 4)) {
         for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-          JsonNode node = read(file);
-          if ("Feature".equals(node.path("type").asText())) {
-            items.add(reader.item(file, node));
-          }
+          reader.attempt(() -> {
+            JsonNode node = read(file);
+            if ("Feature".equals(node.path("type").asText())) {
+              items.add(reader.item(file, node));
+            }
+          });
         }
       }
       if (items.isEmpty()) {
-        throw new StacException(start, "no catalog.json, collection.json or STAC item JSON in this folder");
+        throw new StacException(start, "no catalog.json, collection.json or usable STAC item JSON in this folder");
       }
       return items;
     }
-    return new StacReader(start.getParent()).document(start, new HashSet<>());
+    return new StacReader(start.getParent(), skipped).document(start, new HashSet<>());
+  }
+
+  /** A read step that may fail with a {@link StacException}. */
+  @FunctionalInterface
+  private interface Step {
+    void run() throws IOException;
+  }
+
+  /** Runs a step; in lenient mode a {@link StacException} is reported and the step skipped. */
+  private void attempt(Step step) throws IOException {
+    try {
+      step.run();
+    } catch (StacException e) {
+      if (skipped == null) {
+        throw e;
+      }
+      skipped.accept(e);
+    }
   }
 
   private List<StacItem> document(Path file, Set<Path> visited) throws IOException {
@@ -90,19 +123,21 @@ public final class StacReader {
       case "Feature" -> items.add(item(file, node));
       case "FeatureCollection" -> {
         for (JsonNode feature : node.path("features")) {
-          items.add(item(file, feature));
+          attempt(() -> items.add(item(file, feature)));
         }
       }
       case "Catalog", "Collection" -> {
         for (JsonNode link : node.path("links")) {
           String rel = link.path("rel").asText();
           if (rel.equals("item") || rel.equals("child")) {
-            String href = link.path("href").asText();
-            Optional<Path> target = resolve(file, "link '" + rel + "'", href);
-            if (target.isEmpty()) {
-              throw new StacException(file, "remote " + rel + " link " + href + " is not supported; use a local catalog");
-            }
-            items.addAll(document(target.get(), visited));
+            attempt(() -> {
+              String href = link.path("href").asText();
+              Optional<Path> target = resolve(file, "link '" + rel + "'", href);
+              if (target.isEmpty()) {
+                throw new StacException(file, "remote " + rel + " link " + href + " is not supported; use a local catalog");
+              }
+              items.addAll(document(target.get(), visited));
+            });
           }
         }
       }

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Edits a classic little-endian TIFF written by Sylva in place, to build malformed test inputs. */
-final class TiffPatch {
+public final class TiffPatch {
+
+  /** GeoTIFF's ProjectedCSTypeGeoKey (the EPSG code of a projected CRS). */
+  public static final int PROJECTED_CS_TYPE_KEY = GeoKeys.PROJECTED_CS_TYPE;
 
   private TiffPatch() {}
 
@@ -39,7 +42,7 @@ final class TiffPatch {
   }
 
   /** Replaces the value of a SHORT GeoKey stored in the key directory. */
-  static void setGeoKey(Path file, int key, int value) throws IOException {
+  public static void setGeoKey(Path file, int key, int value) throws IOException {
     try (FileChannel ch = FileChannel.open(file)) {
       TiffDirectory ifd = TiffStructure.read(file, ch).directories().get(0);
       long[] keys = ifd.longs(TiffTags.GEO_KEY_DIRECTORY);
@@ -57,7 +60,7 @@ final class TiffPatch {
   }
 
   /** Overwrites bytes of the file at {@code offset}. */
-  static void write(Path file, long offset, byte[] bytes) throws IOException {
+  public static void write(Path file, long offset, byte[] bytes) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       while (b.hasRemaining()) {
@@ -67,7 +70,7 @@ final class TiffPatch {
   }
 
   /** File offset of full-resolution tile {@code index}. */
-  static long tileOffset(Path file, int index) throws IOException {
+  public static long tileOffset(Path file, int index) throws IOException {
     try (FileChannel ch = FileChannel.open(file)) {
       return TiffStructure.read(file, ch).directories().get(0).longs(TiffTags.TILE_OFFSETS)[index];
     }

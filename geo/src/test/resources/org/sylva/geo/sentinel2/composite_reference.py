@@ -1,7 +1,9 @@
 # Independent numpy reference for the Sentinel-2 temporal composite: reads the raw scene arrays written
-# by the Java test (manifest.json + little-endian float32 files), upsamples 20 m bands bilinearly (pixel
-# centres, edge pixels replicated) and SCL by nearest neighbour onto the 10 m grid, applies DN 0 = nodata,
-# the per-scene BOA offset and the SCL mask, and writes nanmean, nanmedian and the valid count as float64.
+# by the Java test (manifest.json + little-endian float32 files), upsamples 20 m bands bilinearly with
+# gdalwarp's rules (pixel centres, edge pixels replicated, a target pixel whose centre lies on a nodata
+# source pixel is nodata, otherwise the weights are renormalised over the valid neighbours) and SCL by
+# nearest neighbour onto the 10 m grid, applies DN 0 = nodata, the per-scene BOA offset and the SCL mask,
+# and writes nanmean, nanmedian and the valid count as float64.
 import json
 import os
 import sys
@@ -20,6 +22,7 @@ def load(name, h, w):
 
 
 def upsample_bilinear(a, k):
+    """a: float64 with NaN as nodata."""
     h, w = a.shape
     rows = (np.arange(h * k) + 0.5) / k - 0.5
     cols = (np.arange(w * k) + 0.5) / k - 0.5
@@ -29,8 +32,18 @@ def upsample_bilinear(a, k):
     fx = (cols - c0)[None, :]
     ra, rb = np.clip(r0, 0, h - 1), np.clip(r0 + 1, 0, h - 1)
     ca, cb = np.clip(c0, 0, w - 1), np.clip(c0 + 1, 0, w - 1)
-    return ((1 - fy) * (1 - fx) * a[np.ix_(ra, ca)] + (1 - fy) * fx * a[np.ix_(ra, cb)]
-            + fy * (1 - fx) * a[np.ix_(rb, ca)] + fy * fx * a[np.ix_(rb, cb)])
+    total = np.zeros((h * k, w * k))
+    weight = np.zeros((h * k, w * k))
+    for rows_i, wy in ((ra, 1 - fy), (rb, fy)):
+        for cols_i, wx in ((ca, 1 - fx), (cb, fx)):
+            v = a[np.ix_(rows_i, cols_i)]
+            ok = ~np.isnan(v)
+            total += np.where(ok, v, 0) * wy * wx
+            weight += ok * wy * wx
+    out = total / np.where(weight > 0, weight, 1)
+    centre = a[np.ix_(np.arange(h * k) // k, np.arange(w * k) // k)]
+    out[np.isnan(centre) | (weight < 1e-5)] = np.nan
+    return out
 
 
 stacks = {b: [] for b in m["bands"]}

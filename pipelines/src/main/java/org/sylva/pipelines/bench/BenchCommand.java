@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       UnetBench.class,
       RasterBench.class,
       PinnBench.class,
+      IngestBench.class,
     })
 public final class BenchCommand implements Runnable {
 

@@ -144,6 +144,15 @@ public final class BenchReport {
     return m;
   }
 
+  /** The machine's load average (/proc/loadavg), recorded beside timings taken on a shared machine. */
+  public static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
   private static String cpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()

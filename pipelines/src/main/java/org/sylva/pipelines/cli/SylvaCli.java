@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       org.sylva.pipelines.bench.BenchCommand.class,
+      org.sylva.pipelines.demo.DemoSceneCommand.class,
       org.sylva.pipelines.flink.FlinkSmokeCommand.class,
+      org.sylva.pipelines.ingest.IngestCommand.class,
       org.sylva.pipelines.raster.RasterCommand.class,
       org.sylva.pipelines.pinn.PinnCommand.class,
     })
