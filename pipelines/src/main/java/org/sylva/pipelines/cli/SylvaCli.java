@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       org.sylva.pipelines.bench.BenchCommand.class,
+      org.sylva.pipelines.tsc.TscCommand.class,
     })
 public final class SylvaCli implements Runnable {
 
