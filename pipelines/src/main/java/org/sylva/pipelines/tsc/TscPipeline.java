@@ -45,27 +45,27 @@ public final class TscPipeline {
     if (options.getEpochs() < 0) {
       throw new IllegalArgumentException("--epochs must be positive (or 0 for the profile's), got " + options.getEpochs());
     }
-    Files.createDirectories(runDir);
     RunManifest manifest = new RunManifest("tsc", options.getSeed(), started);
 
     stage(1, "datasets");
     Instant t = Instant.now();
-    Path archive;
     List<String> datasets = names(options.getDatasets());
     boolean generated = options.getArchive().isBlank();
+    Path archive = generated ? runDir.resolve("data") : Path.of(options.getArchive()).toAbsolutePath();
     if (generated) {
-      archive = runDir.resolve("data");
+      List<SyntheticDataset> toGenerate = new ArrayList<>();
       for (String name : datasets) {
-        SyntheticDataset d = SyntheticDataset.byArchiveName(name).orElseThrow(() -> new IllegalArgumentException(
+        toGenerate.add(SyntheticDataset.byArchiveName(name).orElseThrow(() -> new IllegalArgumentException(
             "dataset " + name + " cannot be generated (generated: " + String.join(", ", SyntheticDataset.archiveNames())
-                + "); pass --archive DIR for archive datasets"));
+                + "); pass --archive DIR for archive datasets")));
+      }
+      for (SyntheticDataset d : toGenerate) {
         SyntheticArchive.write(archive, d, options.getSeed());
         System.err.printf(Locale.ROOT, "  generated %s: %d train, %d test, length %d -> %s%n", d.archiveName(),
             d.trainSize(), d.testSize(), d.generator().length(), archive.resolve(d.archiveName()));
       }
-      datasets = datasets.stream().map(n -> SyntheticDataset.byArchiveName(n).orElseThrow().archiveName()).toList();
+      datasets = toGenerate.stream().map(SyntheticDataset::archiveName).toList();
     } else {
-      archive = Path.of(options.getArchive()).toAbsolutePath();
       if (datasets.equals(List.of("all"))) {
         datasets = TscArchive.datasets(archive);
         if (datasets.isEmpty()) {
@@ -77,6 +77,7 @@ public final class TscPipeline {
         System.err.printf(Locale.ROOT, "  %s: %s, %s%n", name, files.train(), files.test());
       }
     }
+    Files.createDirectories(runDir);
     manifest.stage("datasets", Duration.between(t, Instant.now()));
 
     List<TscTask> tasks = new ArrayList<>();
