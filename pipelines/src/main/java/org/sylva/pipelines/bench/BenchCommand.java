@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Measure Sylva's throughput beside peer tools; writes <out>/<name>.json and .md.",
     mixinStandardHelpOptions = true,
     subcommands = {
+      TscBench.class,
     })
 public final class BenchCommand implements Runnable {
 
