@@ -1,5 +1,6 @@
 package org.sylva.models.tsc.synthetic;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -18,15 +19,10 @@ import java.util.Random;
 public final class CylinderBellFunnel implements SeriesGenerator {
 
   public static final int LENGTH = 128;
-  private static final String[] NAMES = {"cylinder", "bell", "funnel"};
+  private static final List<String> NAMES = List.of("cylinder", "bell", "funnel");
 
   /** The event drawn for one series: onset a, end b (1-based times) and amplitude 6 + η. */
   public record Event(int a, int b, double amplitude) {}
-
-  @Override
-  public int classCount() {
-    return 3;
-  }
 
   @Override
   public int length() {
@@ -34,8 +30,8 @@ public final class CylinderBellFunnel implements SeriesGenerator {
   }
 
   @Override
-  public String className(int classIndex) {
-    return NAMES[classIndex];
+  public List<String> classNames() {
+    return NAMES;
   }
 
   /** Draws a, b and η in that order. */

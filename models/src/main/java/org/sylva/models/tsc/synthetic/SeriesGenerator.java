@@ -1,5 +1,6 @@
 package org.sylva.models.tsc.synthetic;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -9,12 +10,15 @@ import java.util.Random;
  */
 public interface SeriesGenerator {
 
-  int classCount();
+  /** Human-readable class names in class-index order, e.g. cylinder, bell, funnel. */
+  List<String> classNames();
 
+  /** Length of every generated series. */
   int length();
 
-  /** Human-readable name of class {@code classIndex} (0-based), e.g. "cylinder". */
-  String className(int classIndex);
+  default int classCount() {
+    return classNames().size();
+  }
 
   /** One series of class {@code classIndex} (0-based), {@link #length()} values. */
   double[] generate(int classIndex, Random random);

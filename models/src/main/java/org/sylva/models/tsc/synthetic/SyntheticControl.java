@@ -1,5 +1,6 @@
 package org.sylva.models.tsc.synthetic;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -23,13 +24,8 @@ public final class SyntheticControl implements SeriesGenerator {
   public static final int LENGTH = 60;
   static final double MEAN = 30;
   static final double NOISE_SCALE = 2;
-  private static final String[] NAMES = {"normal", "cyclic", "increasing trend", "decreasing trend",
-      "upward shift", "downward shift"};
-
-  @Override
-  public int classCount() {
-    return 6;
-  }
+  private static final List<String> NAMES = List.of("normal", "cyclic", "increasing trend", "decreasing trend",
+      "upward shift", "downward shift");
 
   @Override
   public int length() {
@@ -37,8 +33,8 @@ public final class SyntheticControl implements SeriesGenerator {
   }
 
   @Override
-  public String className(int classIndex) {
-    return NAMES[classIndex];
+  public List<String> classNames() {
+    return NAMES;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.sylva.models.tsc.synthetic;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -22,15 +23,10 @@ public final class TwoPatterns implements SeriesGenerator {
   public static final double STEP = 5;
   static final int MIN_PATTERN = 16;
   static final int MAX_PATTERN = 32;
-  private static final String[] NAMES = {"up-up", "up-down", "down-up", "down-down"};
+  private static final List<String> NAMES = List.of("up-up", "up-down", "down-up", "down-down");
 
   /** Where the two patterns of a series are: start and length of each (0-based indices). */
   public record Placement(int start1, int length1, int start2, int length2) {}
-
-  @Override
-  public int classCount() {
-    return 4;
-  }
 
   @Override
   public int length() {
@@ -38,8 +34,8 @@ public final class TwoPatterns implements SeriesGenerator {
   }
 
   @Override
-  public String className(int classIndex) {
-    return NAMES[classIndex];
+  public List<String> classNames() {
+    return NAMES;
   }
 
   /** Whether pattern {@code which} (0 = first, 1 = second) of class {@code classIndex} is an upward step. */
