@@ -15,9 +15,4 @@ public record TrainingHistory(List<EpochSummary> epochs, int bestEpoch, double b
   public TrainingHistory {
     epochs = List.copyOf(epochs);
   }
-
-  /** Learning rate of the last epoch (shows how often the plateau schedule fired). */
-  public double finalLearningRate() {
-    return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).learningRate();
-  }
 }

@@ -100,6 +100,26 @@ class ClassifierTrainerTest {
     assertThat(r.testAccuracy()).isGreaterThan(0.75);
   }
 
+  /** InceptionTime trains five networks with their own seeds and predicts their mean probabilities. */
+  @Test
+  void inceptionTimeIsAnEnsembleOfFiveNetworks() throws Exception {
+    SyntheticArchive.write(archive.resolve("tiny"), SyntheticDataset.CBF, 9, 9, 6);
+    TrainTestSplit tiny = TscArchive.load(archive.resolve("tiny"), "CBF", Preprocessing.defaults());
+    TrainingSettings settings = TrainingSettings.of(Architecture.INCEPTION_TIME, TrainingProfile.QUICK, 9).withEpochs(1);
+    ExperimentResult r = TscExperiment.run(Architecture.INCEPTION_TIME, tiny, settings, 3, EpochListener.NONE);
+    assertThat(settings.batchSize()).isEqualTo(64);
+    assertThat(r.members()).hasSize(5);
+    assertThat(r.members()).extracting(h -> h.epochs().get(0).loss()).doesNotHaveDuplicates(); // own seeds
+    for (float[] p : r.predictions().probabilities()) {
+      double sum = 0;
+      for (float v : p) {
+        sum += v;
+      }
+      assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+    }
+    assertThat(r.testAccuracy()).isEqualTo(r.predictions().accuracy(tiny.test().labels()));
+  }
+
   private record Trained(List<float[]> weights, double accuracy, TrainingHistory history) {}
 
   private static Trained train(Architecture architecture, TrainTestSplit data, TrainingSettings settings, long seed) {
