@@ -10,7 +10,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import org.sylva.models.tsc.nn.GlorotUniform;
 
 /**
  * The training loop of the reference Keras code, on DJL: mini-batches of a fresh permutation each epoch,
- * categorical cross-entropy on softmax outputs, Adam or Adadelta with a reduce-on-plateau learning rate
+ * Keras' categorical cross-entropy ({@link KerasCrossEntropy}), Adam or Adadelta with a reduce-on-plateau learning rate
  * driven by the epoch's training loss, and the weights of the lowest-loss epoch kept. Loss, optimisers,
  * plateau rule and batch-norm settings follow Keras 2.2, the version the paper's results were made with. No validation data
  * takes part in training or model selection (the reference passes the test set only to log it).
@@ -31,9 +30,6 @@ import org.sylva.models.tsc.nn.GlorotUniform;
  * weights and accuracy on CPU, also when several trainings run in parallel threads.
  */
 public final class ClassifierTrainer {
-
-  /** Keras' {@code K.epsilon()}. */
-  static final float KERAS_EPSILON = 1e-7f;
 
   private ClassifierTrainer() {}
 
@@ -46,7 +42,7 @@ public final class ClassifierTrainer {
     try {
       model.setBlock(block);
       PlateauLearningRate learningRate = new PlateauLearningRate(settings.learningRate(), settings.plateau());
-      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+      DefaultTrainingConfig config = new DefaultTrainingConfig(new KerasCrossEntropy())
           .optOptimizer(optimizer(settings.optimizer(), learningRate))
           .optInitializer(new GlorotUniform(Seeds.derive(seed, "init")), Parameter.Type.WEIGHT)
           .optDevices(new Device[] {Device.cpu()});
@@ -96,7 +92,7 @@ public final class ClassifierTrainer {
         NDArray target = manager.create(Batches.oneHot(train, indices), new Shape(indices.length, k));
         try (ThreadGradients gradients = ThreadGradients.record()) {
           NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-          NDArray loss = crossEntropy(logits, target);
+          NDArray loss = trainer.getLoss().evaluate(new NDList(target), new NDList(logits));
           gradients.backward(loss);
           lossSum += loss.getFloat() * indices.length;
           long[] predicted = logits.argMax(1).toLongArray();
@@ -108,15 +104,6 @@ public final class ClassifierTrainer {
       }
     }
     return new double[] {lossSum, correct};
-  }
-
-  /**
-   * Keras 2.2's {@code categorical_crossentropy} on softmax outputs, which the reference code trained with:
-   * the probabilities are clipped to [1e-7, 1 - 1e-7] before the logarithm, so a case predicted with
-   * near-certainty (right or wrong) adds at most 16.1 to the loss and no gradient. Mean over the batch.
-   */
-  static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
-    return logits.softmax(1).clip(KERAS_EPSILON, 1 - KERAS_EPSILON).log().mul(oneHot).sum(new int[] {1}).mean().neg();
   }
 
   private static Optimizer optimizer(OptimizerKind kind, PlateauLearningRate learningRate) {
