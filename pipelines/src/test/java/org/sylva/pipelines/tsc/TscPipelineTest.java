@@ -9,12 +9,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sylva.geo.testing.ExternalTools;
 import org.sylva.models.tsc.synthetic.SyntheticArchive;
 import org.sylva.models.tsc.synthetic.SyntheticDataset;
+import org.sylva.models.tsc.train.TorchThreads;
 import org.sylva.pipelines.cli.SylvaCli;
 import picocli.CommandLine;
 
@@ -29,8 +31,11 @@ class TscPipelineTest {
   private static int exitCode;
   private static String errors;
 
+  private static int torchThreads;
+
   @BeforeAll
   static void runPipeline() throws Exception {
+    torchThreads = TorchThreads.get(); // the pipeline sets PyTorch's process-wide thread count; restored below
     Path archive = dir.resolve("archive");
     SyntheticArchive.write(archive, SyntheticDataset.CBF, 1, 12, 12);
     SyntheticArchive.write(archive, SyntheticDataset.SYNTHETIC_CONTROL, 1, 12, 12);
@@ -43,6 +48,11 @@ class TscPipelineTest {
         "--targetParallelism=2");
     errors = err.toString();
     runDir = dir.resolve("quick");
+  }
+
+  @AfterAll
+  static void restoreThreads() {
+    TorchThreads.set(torchThreads);
   }
 
   @Test
