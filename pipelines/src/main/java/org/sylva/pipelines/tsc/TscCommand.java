@@ -76,6 +76,11 @@ public final class TscCommand implements Callable<Integer> {
       description = "Keep series as stored instead of z-normalising each one (dl-4-tsc z-normalises).")
   boolean noZNormalise;
 
+  @Option(names = {"--cellParallelism", "--cell-parallelism"}, paramLabel = "N", defaultValue = "0",
+      description = "DirectRunner: cells trained at once; 0 = all of them (up to 32), so no thread waits for a long cell. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int cellParallelism;
+
   @Option(names = {"--torchThreads", "--torch-threads"}, paramLabel = "N", defaultValue = "1",
       description = "PyTorch threads per training (0 = engine default). Default: ${DEFAULT-VALUE}, fastest when "
           + "several networks train at once.")
@@ -106,6 +111,7 @@ public final class TscCommand implements Callable<Integer> {
     args.add("--seed=" + seed);
     args.add("--lengthPolicy=" + lengthPolicy.name());
     args.add("--normalise=" + !noZNormalise);
+    args.add("--cellParallelism=" + cellParallelism);
     args.add("--torchThreads=" + torchThreads);
     args.addAll(passThrough);
     return args;

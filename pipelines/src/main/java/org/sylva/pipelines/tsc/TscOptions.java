@@ -66,6 +66,14 @@ public interface TscOptions extends SylvaPipelineOptions {
 
   void setLengthPolicy(LengthPolicy value);
 
+  @Description("On the DirectRunner, how many cells train at once (its --targetParallelism); 0 = every cell at "
+      + "once, up to 32. The DirectRunner hands out work in waves of that size, so a long cell would otherwise idle "
+      + "the threads that finished theirs.")
+  @Default.Integer(0)
+  int getCellParallelism();
+
+  void setCellParallelism(int value);
+
   @Description("PyTorch threads per training (0 = the engine's default). 1 is fastest when the runner trains "
       + "several networks at once on few cores.")
   @Default.Integer(1)

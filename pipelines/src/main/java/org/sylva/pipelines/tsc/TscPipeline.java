@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.sylva.models.tsc.Seeds;
@@ -30,6 +31,9 @@ import org.sylva.pipelines.common.RunManifest;
  * given; after it, the run manifest records inputs, options, versions and stage times.
  */
 public final class TscPipeline {
+
+  /** Upper bound of cells trained at once on the DirectRunner when --cellParallelism is 0. */
+  static final int MAX_DIRECT_PARALLELISM = 32;
 
   private TscPipeline() {}
 
@@ -97,6 +101,11 @@ public final class TscPipeline {
         + " models x " + options.getRuns() + " runs, " + profile.name().toLowerCase(Locale.ROOT) + " profile"
         + (options.getEpochs() > 0 ? ", " + options.getEpochs() + " epochs" : "") + "), then write reports");
     t = Instant.now();
+    if (options.getRunner().getSimpleName().equals("DirectRunner")) {
+      int parallelism = options.getCellParallelism() > 0 ? options.getCellParallelism()
+          : Math.min(tasks.size(), MAX_DIRECT_PARALLELISM);
+      options.as(DirectOptions.class).setTargetParallelism(parallelism);
+    }
     Pipeline pipeline = Pipeline.create(options);
     pipeline
         .apply("Cells", Create.of(tasks).withCoder(SerializableCoder.of(TscTask.class)))
@@ -119,6 +128,7 @@ public final class TscPipeline {
         .option("zNormalise", options.getNormalise())
         .option("lengthPolicy", options.getLengthPolicy().name())
         .option("torchThreads", options.getTorchThreads())
+        .option("cellParallelism", options.getCellParallelism())
         .option("runner", options.getRunner().getSimpleName());
     for (String file : List.of("accuracy_runs", "accuracy", "history", "ranking", "pairwise")) {
       if (Files.exists(runDir.resolve(file + ".csv"))) {

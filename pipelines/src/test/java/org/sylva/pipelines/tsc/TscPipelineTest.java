@@ -45,7 +45,7 @@ class TscPipelineTest {
     cli.setErr(new PrintWriter(err));
     exitCode = cli.execute("tsc", "--archive", archive.toString(), "--models", "FCN,MLP", "--runs", "2",
         "--epochs", "2", "--outputDir", dir.toString(), "--runName", "quick", "--seed", "5",
-        "--targetParallelism=2");
+        "--cellParallelism=2");
     errors = err.toString();
     runDir = dir.resolve("quick");
   }
