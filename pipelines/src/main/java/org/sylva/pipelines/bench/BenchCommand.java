@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       RasterBench.class,
       PinnBench.class,
       IngestBench.class,
+      TscBench.class,
     })
 public final class BenchCommand implements Runnable {
 

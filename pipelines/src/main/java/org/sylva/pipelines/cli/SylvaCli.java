@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       org.sylva.pipelines.ingest.IngestCommand.class,
       org.sylva.pipelines.raster.RasterCommand.class,
       org.sylva.pipelines.pinn.PinnCommand.class,
+      org.sylva.pipelines.tsc.TscCommand.class,
     })
 public final class SylvaCli implements Runnable {
 
