@@ -131,6 +131,9 @@ public final class GediFootprintTable {
       Files.delete(temporary); // the Parquet writer creates the file itself
       this.parquet = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temporary))
           .withSchema(SCHEMA)
+          // Generic records: without this, parquet-avro looks for a class named like the schema
+          // (org.sylva.geo.gedi.GediFootprint, which exists) and Avro refuses it as untrusted.
+          .withDataModel(GenericData.get())
           .withConf(new PlainParquetConfiguration())
           .withCompressionCodec(CompressionCodecName.GZIP)
           .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
