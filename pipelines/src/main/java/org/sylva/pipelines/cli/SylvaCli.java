@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       org.sylva.pipelines.bench.BenchCommand.class,
+      org.sylva.pipelines.canopy.CanopyCommand.class,
       org.sylva.pipelines.flink.FlinkSmokeCommand.class,
       org.sylva.pipelines.raster.RasterCommand.class,
     })
