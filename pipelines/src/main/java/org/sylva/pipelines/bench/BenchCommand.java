@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ScaleBench.class,
       UnetBench.class,
       RasterBench.class,
+      org.sylva.pipelines.canopy.bench.CanopyBench.class,
     })
 public final class BenchCommand implements Runnable {
 

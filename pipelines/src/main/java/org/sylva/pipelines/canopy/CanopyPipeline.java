@@ -12,6 +12,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.sylva.pipelines.canopy.dataset.BuildPatchDataset;
 import org.sylva.pipelines.canopy.dataset.DatasetSettings;
+import org.sylva.pipelines.canopy.dataset.PatchLayout;
 import org.sylva.pipelines.canopy.dataset.SpatialSplit;
 import org.sylva.pipelines.canopy.ingest.DemoSceneIngestion;
 import org.sylva.pipelines.canopy.ingest.IngestScene;
@@ -55,6 +56,7 @@ public final class CanopyPipeline {
     DatasetSettings dataset = new DatasetSettings(o.getPatchSize(), o.getBlockPatches(),
         new SpatialSplit(fractions[0], fractions[1], fractions[2], o.getBufferPixels(), o.getSeed()), o.getMinTargetPixels(),
         o.getTargetMetric().toLowerCase(Locale.ROOT));
+    new PatchLayout(o.getDemoSize(), o.getDemoSize(), o.getPatchSize(), o.getBlockPatches()); // patches fit the scene
     VariantCatalog variants = o.getVariants().isEmpty() ? VariantCatalog.defaults() : VariantCatalog.load(Path.of(o.getVariants()));
     ModelSettings model = new ModelSettings(o.getUnetDepth(), o.getUnetWidth(), o.getDropout(), o.getEpochs(),
         o.getBatchSize(), o.getLearningRate(), o.getWeightDecay(), o.getPatience(), o.getAugment(), o.getLoss(),

@@ -33,8 +33,21 @@ public final class CanopyRun {
   private CanopyRun() {}
 
   public static CanopyOptions options(List<String> args) {
-    return PipelineOptionsSupport.parse(args, CanopyOptions.class, APP_NAME);
+    CanopyOptions options = PipelineOptionsSupport.parse(args, CanopyOptions.class, APP_NAME);
+    if (options.getRunner().getSimpleName().equals("DirectRunner")
+        && args.stream().noneMatch(a -> a.startsWith("--targetParallelism"))) {
+      // One DirectRunner worker per variant (7), not Beam's max(cores, 3): each training uses one PyTorch
+      // thread, so with fewer workers than variants a core idles while the last ones train. (Set through the
+      // arguments: the bundled cluster jar has no DirectRunner classes to name.)
+      List<String> more = new java.util.ArrayList<>(args);
+      more.add("--targetParallelism=" + Math.max(Runtime.getRuntime().availableProcessors(), DIRECT_WORKERS));
+      options = PipelineOptionsSupport.parse(more, CanopyOptions.class, APP_NAME);
+    }
+    return options;
   }
+
+  /** DirectRunner threads unless --targetParallelism is given: the number of built-in variants. */
+  static final int DIRECT_WORKERS = 7;
 
   public static Result execute(List<String> args, PipelineLauncher launcher, PrintStream log) throws IOException {
     return execute(options(args), launcher, log);
@@ -42,7 +55,7 @@ public final class CanopyRun {
 
   public static Result execute(CanopyOptions options, PipelineLauncher launcher, PrintStream log) throws IOException {
     Instant started = Instant.now();
-    long cpuStart = processCpuNanos();
+    long cpuStart = StageTimer.processCpuNanos();
     FileSystems.setDefaultPipelineOptions(options);
     RunFolder folder = RunFolder.prepare(options.getOutputDir(), CanopyPipeline.runName(options), options.getStagingDir());
     try {
@@ -51,7 +64,7 @@ public final class CanopyRun {
       log.println("canopy: " + plan.ingestion().describe() + " -> " + folder.target());
       RunOutcome outcome = launcher.run(pipeline);
       RunManifest manifest = manifest(options, plan, started, outcome);
-      double cpu = (processCpuNanos() - cpuStart) / 1e9;
+      double cpu = (StageTimer.processCpuNanos() - cpuStart) / 1e9;
       manifest.output("runner", outcome.runner());
       manifest.output("clientCpuSeconds", Math.round(cpu * 10) / 10.0);
       manifest.output("wallSeconds", outcome.wallTime().toMillis() / 1000.0);
@@ -97,8 +110,4 @@ public final class CanopyRun {
     }
   }
 
-  static long processCpuNanos() {
-    var bean = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
-  }
 }

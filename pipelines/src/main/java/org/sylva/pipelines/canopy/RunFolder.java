@@ -120,7 +120,9 @@ public final class RunFolder {
       return;
     }
     Map<String, Instant[]> stages = new TreeMap<>();
+    Map<String, double[]> cpu = new TreeMap<>();
     Map<String, Duration> items = new TreeMap<>();
+    long client = ProcessHandle.current().pid();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.sorted().toList()) {
         if (!file.getFileName().toString().endsWith(".json")) {
@@ -132,6 +134,11 @@ public final class RunFolder {
         String stage = t.path("stage").asText();
         stages.merge(stage, new Instant[] {start, end}, (a, b) -> new Instant[] {
             a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+        if (t.path("pid").asLong() == client) {
+          // CPU seconds of this JVM from the stage's first start to its last end (DirectRunner runs).
+          cpu.merge(stage, new double[] {t.path("cpuStartSeconds").asDouble(), t.path("cpuEndSeconds").asDouble()},
+              (a, b) -> new double[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
         if (!t.path("item").asText().isEmpty()) {
           items.put(stage + "/" + t.path("item").asText(), Duration.between(start, end));
         }
@@ -146,6 +153,16 @@ public final class RunFolder {
       }
     }
     items.forEach(manifest::stage);
+    Map<String, Double> cpuSeconds = new java.util.LinkedHashMap<>();
+    for (String stage : order) {
+      double[] span = cpu.get(stage);
+      if (span != null) {
+        cpuSeconds.put(stage, Math.round((span[1] - span[0]) * 10) / 10.0);
+      }
+    }
+    if (!cpuSeconds.isEmpty()) {
+      manifest.output("stageCpuSeconds", cpuSeconds);
+    }
   }
 
   private void copyToFileSystem() throws IOException {

@@ -21,6 +21,7 @@ public final class StageTimer {
   private final String item;
   private final Instant start;
   private final long startNanos;
+  private final long startCpuNanos;
 
   private StageTimer(RunLayout layout, String stage, String item, String what) {
     this.layout = layout;
@@ -28,12 +29,19 @@ public final class StageTimer {
     this.item = item;
     this.start = Instant.now();
     this.startNanos = System.nanoTime();
+    this.startCpuNanos = processCpuNanos();
     System.err.println("canopy: " + stage + (item.isEmpty() ? "" : " " + item) + ": " + what);
   }
 
   /** Starts timing {@code stage} (and the {@code item} of a parallel stage, else empty), printing {@code what}. */
   public static StageTimer start(RunLayout layout, String stage, String item, String what) {
     return new StageTimer(layout, stage, item, what);
+  }
+
+  /** CPU time used so far by all threads of this JVM. */
+  public static long processCpuNanos() {
+    var bean = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return bean instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
   }
 
   /** Seconds since the start. */
@@ -49,6 +57,10 @@ public final class StageTimer {
     record.put("item", item);
     record.put("start", start.toString());
     record.put("end", Instant.now().toString());
+    // CPU time of the whole worker JVM over the stage: meaningful when one JVM runs the stage (DirectRunner).
+    record.put("pid", ProcessHandle.current().pid());
+    record.put("cpuStartSeconds", startCpuNanos / 1e9);
+    record.put("cpuEndSeconds", processCpuNanos() / 1e9);
     try {
       Path file = layout.timings().resolve(stage + (item.isEmpty() ? "" : "-" + item) + ".json");
       Json.write(file, record);

@@ -10,6 +10,10 @@ public record DatasetSettings(int patchSize, int blockPatches, SpatialSplit spli
     implements Serializable {
 
   public DatasetSettings {
+    if (patchSize < 8 || blockPatches < 1) {
+      throw new IllegalArgumentException("patch size must be at least 8 pixels and blocks at least 1 patch wide, got "
+          + patchSize + " and " + blockPatches);
+    }
     if (minTargetPixels < 1) {
       throw new IllegalArgumentException("a patch needs at least 1 target pixel, got " + minTargetPixels);
     }

@@ -136,6 +136,7 @@ public final class PredictCanopyMap extends PTransform<PCollection<Selection>, P
     @ProcessElement
     public void process(ProcessContext context) throws IOException {
       MapStrip strip = context.element();
+      TorchThreads.configure(settings.torchThreads()); // per thread: Beam may call this DoFn from several workers
       TrainedVariant best = context.sideInput(selected).best();
       open(best);
       StageTimer timer = StageTimer.start(layout, "map", String.format(Locale.ROOT, "strip%03d", strip.index()),

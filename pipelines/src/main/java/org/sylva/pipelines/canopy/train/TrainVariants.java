@@ -48,7 +48,7 @@ public final class TrainVariants extends PTransform<PCollection<PatchDataset>, P
   @Override
   public PCollectionTuple expand(PCollection<PatchDataset> dataset) {
     PCollectionTuple out = dataset
-        .apply("OneJobPerVariant", ParDo.of(new FanOutFn(catalog.variants())))
+        .apply("OneJobPerVariant", ParDo.of(new FanOutFn(catalog, layout)))
         .setCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(Job.class)))
         .apply("SpreadOverWorkers", Reshuffle.of())
         .apply("DropKeys", Values.create())
@@ -59,15 +59,24 @@ public final class TrainVariants extends PTransform<PCollection<PatchDataset>, P
     return out;
   }
 
-  static final class FanOutFn extends DoFn<PatchDataset, KV<Integer, Job>> {
-    private final List<Variant> variants;
+  /** Where the catalogue the variants were trained with is recorded (so their indices can be computed again). */
+  public static java.nio.file.Path catalogFile(RunLayout layout) {
+    return layout.root().resolve("variants").resolve("catalog.json");
+  }
 
-    FanOutFn(List<Variant> variants) {
-      this.variants = variants;
+  static final class FanOutFn extends DoFn<PatchDataset, KV<Integer, Job>> {
+    private final VariantCatalog catalog;
+    private final RunLayout layout;
+
+    FanOutFn(VariantCatalog catalog, RunLayout layout) {
+      this.catalog = catalog;
+      this.layout = layout;
     }
 
     @ProcessElement
-    public void process(@Element PatchDataset dataset, OutputReceiver<KV<Integer, Job>> out) {
+    public void process(@Element PatchDataset dataset, OutputReceiver<KV<Integer, Job>> out) throws IOException {
+      List<Variant> variants = catalog.variants();
+      org.sylva.models.io.Json.write(catalogFile(layout), catalog);
       System.err.println("canopy: train: " + variants.size() + " variants in parallel");
       for (int i = 0; i < variants.size(); i++) {
         out.output(KV.of(i, new Job(variants.get(i), dataset)));
