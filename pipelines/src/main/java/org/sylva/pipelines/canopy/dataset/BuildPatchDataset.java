@@ -28,6 +28,7 @@ import org.sylva.pipelines.canopy.DeadLetter;
 import org.sylva.pipelines.canopy.RunLayout;
 import org.sylva.pipelines.canopy.StageTimer;
 import org.sylva.pipelines.canopy.ingest.IngestedStack;
+import org.sylva.pipelines.canopy.ingest.StackBands;
 
 /**
  * Stage 2: cuts the ingested composites into patches, keeps those with GEDI targets, splits them spatially by
@@ -94,7 +95,8 @@ public final class BuildPatchDataset extends PTransform<PCollection<IngestedStac
         throw new IOException(stack.targets() + ": no band " + settings.targetMetric() + " (has " + targets.bandNames() + ")");
       }
       PatchLayout patches = new PatchLayout(grid.width(), grid.height(), settings.patchSize(), settings.blockPatches());
-      List<String> bands = features.compositeBands();
+      // The bands the variants can name; other composite bands (a second statistic, counts) stay in the COGs.
+      List<String> bands = features.compositeBands().stream().filter(StackBands::isFeature).toList();
 
       // Which patches hold enough targets, and so which blocks take part in the split.
       Map<Long, PatchLayout.Position> candidates = new LinkedHashMap<>();

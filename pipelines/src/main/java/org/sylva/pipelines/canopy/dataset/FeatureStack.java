@@ -12,9 +12,9 @@ import org.sylva.geo.raster.PixelWindow;
 import org.sylva.pipelines.canopy.ingest.IngestedStack;
 
 /**
- * The features of an ingested stack by band name, window by window: the bands of the Sentinel-2 and
- * Sentinel-1 composites and the {@link SpectralIndex spectral indices} computed from them on the fly. Both
- * composites must share one grid. NaN marks missing values. Thread-safe (the GeoTIFF readers are); close
+ * The features of an ingested stack by band name, window by window: the bands of the Sentinel-2 and (when
+ * the scene has one) Sentinel-1 composites and the {@link SpectralIndex spectral indices} computed from them on
+ * the fly. The composites must share one grid. NaN marks missing values. Thread-safe (the GeoTIFF readers are); close
  * once after all reads.
  */
 public final class FeatureStack implements AutoCloseable {
@@ -29,10 +29,12 @@ public final class FeatureStack implements AutoCloseable {
   private FeatureStack(IngestedStack stack, List<SpectralIndex> indexDefinitions) throws IOException {
     try {
       GeoTiffReader s2 = open(stack.sentinel2Path());
-      GeoTiffReader s1 = open(stack.sentinel1Path());
-      if (!s1.grid().equals(s2.grid())) {
-        throw new IOException(stack.sentinel1Composite() + ": grid " + s1.grid() + " differs from the Sentinel-2 composite's "
-            + s2.grid());
+      if (stack.sentinel1Composite() != null) {
+        GeoTiffReader s1 = open(stack.sentinel1Path());
+        if (!s1.grid().equals(s2.grid())) {
+          throw new IOException(stack.sentinel1Composite() + ": grid " + s1.grid() + " differs from the Sentinel-2"
+              + " composite's " + s2.grid());
+        }
       }
       this.grid = s2.grid();
       for (GeoTiffReader reader : composites) {

@@ -12,7 +12,8 @@ import org.sylva.pipelines.canopy.DeadLetter;
  *   <li>{@code sentinel2Composite}: float32 COG on the 10 m target grid with bands {@link StackBands#SENTINEL2}
  *       (surface reflectance, median of the clear observations) and {@code count}; NaN where no date was clear;</li>
  *   <li>{@code sentinel1Composite}: float32 COG on the same grid with {@link StackBands#SENTINEL1} (γ0 in dB, mean
- *       of linear power; {@code VV_VH} = VV − VH dB) and {@code count};</li>
+ *       of linear power; {@code VV_VH} = VV − VH dB) and {@code count}; null when the scene has no Sentinel-1
+ *       data (variants that need it become dead letters);</li>
  *   <li>{@code targets}: float32 COG with bands {@code rh95}, {@code rh98} (GEDI heights in metres, the mean of the
  *       footprints whose 25 m disc covers the pixel; NaN elsewhere) and {@code footprint_count};</li>
  *   <li>{@code footprints}: the kept GEDI footprints, Parquet ({@link org.sylva.geo.gedi.GediFootprintTable});</li>

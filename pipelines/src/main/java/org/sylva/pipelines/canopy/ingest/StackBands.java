@@ -24,4 +24,9 @@ public final class StackBands {
   public static final String FOOTPRINT_COUNT = "footprint_count";
 
   private StackBands() {}
+
+  /** Whether a composite band is a feature the variants can use (a Sentinel-2 or Sentinel-1 band above). */
+  public static boolean isFeature(String band) {
+    return SENTINEL2.contains(band) || SENTINEL1.contains(band);
+  }
 }
