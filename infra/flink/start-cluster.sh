@@ -109,6 +109,9 @@ restart-strategy.fixed-delay.delay: $restart_delay
 # Notice a dead TaskManager within seconds rather than the default 50 s.
 heartbeat.interval: 2000
 heartbeat.timeout: 15000
+# DJL and its PyTorch natives come from the cluster classpath (infra/flink/pom.xml), shared by all jobs: a
+# native library can live in one class loader only, so per-job copies would fail from the second job on.
+classloader.parent-first-patterns.additional: ai.djl.
 io.tmp.dirs: $dir/tmp
 blob.storage.directory: $dir/tmp
 web.tmpdir: $dir/tmp

@@ -17,6 +17,15 @@ public final class Seeds {
     INFERENCE
   }
 
+  /**
+   * Guards the engine's generator, which is one per process (PyTorch's default CPU generator): seeding it and
+   * drawing from it must be one step when several trainings or predictions share a JVM (parallel pipeline
+   * workers), or one thread's seed would reset another's stream. Hold this lock around "seed, then draw"
+   * ({@link TrainingLoop} does for initial weights); code that draws all along (dropout masks) holds it for
+   * the whole run to stay reproducible.
+   */
+  public static final Object ENGINE_GENERATOR = new Object();
+
   private Seeds() {}
 
   /** A well-mixed seed for {@code purpose} in {@code epoch} (use 0 for one-off purposes). */
@@ -27,6 +36,8 @@ public final class Seeds {
 
   /** Seeds the engine's generator (weight initialisers, dropout masks) for {@code purpose} in {@code epoch}. */
   public static void seedEngine(long seed, Purpose purpose, int epoch) {
-    Engine.getInstance().setRandomSeed((int) (derive(seed, purpose, epoch) >>> 33));
+    synchronized (ENGINE_GENERATOR) {
+      Engine.getInstance().setRandomSeed((int) (derive(seed, purpose, epoch) >>> 33));
+    }
   }
 }

@@ -1,6 +1,5 @@
 package org.sylva.models.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -91,8 +90,11 @@ public final class TrainingLoop {
     boolean higherIsBetter = validating && task.higherIsBetter();
 
     if (!block.isInitialized()) {
-      Seeds.seedEngine(options.seed(), Seeds.Purpose.INITIAL_WEIGHTS, 0);
-      block.initialize(manager, DataType.FLOAT32, task.inputShape());
+      // Seed and draw as one step: another training in this JVM may seed the shared generator in between.
+      synchronized (Seeds.ENGINE_GENERATOR) {
+        Seeds.seedEngine(options.seed(), Seeds.Purpose.INITIAL_WEIGHTS, 0);
+        block.initialize(manager, DataType.FLOAT32, task.inputShape());
+      }
     }
     CheckpointableAdamW.Builder optimizerConfig = CheckpointableAdamW.builder()
         .learningRate(options.scheduleFor(batches));
@@ -197,7 +199,7 @@ public final class TrainingLoop {
   public static float step(Block block, ParameterStore parameters, Loss loss, SupervisedTask.Batch batch,
       Optimizer optimizer) {
     float value;
-    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+    try (GradientCollector collector = ThreadGradients.open()) {
       NDList predictions = block.forward(parameters, batch.inputs(), true);
       NDArray lossArray = loss.evaluate(batch.labels(), predictions);
       collector.backward(lossArray);

@@ -71,9 +71,11 @@ public final class HeightModel implements AutoCloseable {
     }
     UNet network = UNet.builder().config(architecture).build();
     NDManager manager = Engine.getInstance().newBaseManager();
-    Seeds.seedEngine(seed, Seeds.Purpose.INITIAL_WEIGHTS, 0);
     int size = architecture.sizeMultiple();
-    network.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, architecture.inputChannels(), size, size));
+    synchronized (Seeds.ENGINE_GENERATOR) {
+      Seeds.seedEngine(seed, Seeds.Purpose.INITIAL_WEIGHTS, 0);
+      network.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, architecture.inputChannels(), size, size));
+    }
     HeightModelManifest manifest = new HeightModelManifest(HeightModelManifest.FORMAT, HeightModelManifest.TARGET, bands,
         normalisation, null, architecture, null, null, SoftwareVersions.current(), null);
     return new HeightModel(manifest, network, manager);

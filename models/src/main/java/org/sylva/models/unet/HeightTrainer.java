@@ -48,6 +48,7 @@ public final class HeightTrainer {
   private final Path checkpoints;
   private final Float nodata;
   private final Double outputScale;
+  private final String progressLabel;
 
   private HeightTrainer(Builder b) {
     if (b.bands == null || b.bands.isEmpty()) {
@@ -60,6 +61,7 @@ public final class HeightTrainer {
     this.checkpoints = b.checkpoints;
     this.nodata = b.nodata;
     this.outputScale = b.outputScale;
+    this.progressLabel = b.progressLabel;
   }
 
   public static Builder builder() {
@@ -83,7 +85,7 @@ public final class HeightTrainer {
     NDManager manager = Engine.getInstance().newBaseManager();
     try {
       HeightRegressionTask task = new HeightRegressionTask(network, loss, train, validation, statistics, nodata);
-      TrainingResult result = new TrainingLoop(task, options).checkpoints(checkpoints).progressLabel("train U-Net")
+      TrainingResult result = new TrainingLoop(task, options).checkpoints(checkpoints).progressLabel(progressLabel)
           .run(manager);
       List<Patch> all = new ArrayList<>(train);
       all.addAll(validation);
@@ -161,6 +163,7 @@ public final class HeightTrainer {
     private Path checkpoints;
     private Float nodata;
     private Double outputScale;
+    private String progressLabel = "train U-Net";
 
     private Builder() {}
 
@@ -201,6 +204,12 @@ public final class HeightTrainer {
     /** Fixed output scale in metres instead of the RMS of the training targets. */
     public Builder outputScale(double metres) {
       this.outputScale = metres;
+      return this;
+    }
+
+    /** Label of the training progress bar (e.g. the variant's name when several models train at once). */
+    public Builder progressLabel(String label) {
+      this.progressLabel = label;
       return this;
     }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       PinnBench.class,
       IngestBench.class,
       TscBench.class,
+      org.sylva.pipelines.canopy.bench.CanopyBench.class,
     })
 public final class BenchCommand implements Runnable {
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       org.sylva.pipelines.bench.BenchCommand.class,
       org.sylva.pipelines.demo.DemoSceneCommand.class,
+      org.sylva.pipelines.canopy.CanopyCommand.class,
       org.sylva.pipelines.flink.FlinkSmokeCommand.class,
       org.sylva.pipelines.ingest.IngestCommand.class,
       org.sylva.pipelines.raster.RasterCommand.class,
