@@ -38,6 +38,13 @@ public interface CanopyOptions extends SylvaPipelineOptions {
 
   void setCacheDir(String value);
 
+  @Description("Folder written by `sylva ingest` (real Sentinel-1/2 composites and GEDI targets) to use instead of"
+      + " the demo scene; empty: the demo scene.")
+  @Default.String("")
+  String getIngested();
+
+  void setIngested(String value);
+
   // --- dataset -------------------------------------------------------------------------------------------
 
   @Description("Patch width and height in pixels (10 m). Smaller patches give more, less contextual samples.")

@@ -15,6 +15,7 @@ import org.sylva.pipelines.canopy.dataset.DatasetSettings;
 import org.sylva.pipelines.canopy.dataset.PatchLayout;
 import org.sylva.pipelines.canopy.dataset.SpatialSplit;
 import org.sylva.pipelines.canopy.ingest.DemoSceneIngestion;
+import org.sylva.pipelines.canopy.ingest.IngestedFolder;
 import org.sylva.pipelines.canopy.ingest.IngestScene;
 import org.sylva.pipelines.canopy.ingest.SceneIngestion;
 import org.sylva.pipelines.canopy.predict.CanopyMap;
@@ -50,13 +51,17 @@ public final class CanopyPipeline {
 
   public static Plan plan(CanopyOptions o, RunLayout layout) throws IOException {
     String runName = runName(o);
-    SceneIngestion ingestion = new DemoSceneIngestion(o.getSeed(), o.getDemoSize(), o.getDemoSentinel2Dates(),
-        o.getDemoSentinel1Dates(), cacheRoot(o));
+    SceneIngestion ingestion = o.getIngested().isEmpty()
+        ? new DemoSceneIngestion(o.getSeed(), o.getDemoSize(), o.getDemoSentinel2Dates(), o.getDemoSentinel1Dates(),
+            cacheRoot(o))
+        : IngestedFolder.of(Path.of(o.getIngested()));
     double[] fractions = fractions(o.getSplitFractions());
     DatasetSettings dataset = new DatasetSettings(o.getPatchSize(), o.getBlockPatches(),
         new SpatialSplit(fractions[0], fractions[1], fractions[2], o.getBufferPixels(), o.getSeed()), o.getMinTargetPixels(),
         o.getTargetMetric().toLowerCase(Locale.ROOT));
-    new PatchLayout(o.getDemoSize(), o.getDemoSize(), o.getPatchSize(), o.getBlockPatches()); // patches fit the scene
+    if (o.getIngested().isEmpty()) {
+      new PatchLayout(o.getDemoSize(), o.getDemoSize(), o.getPatchSize(), o.getBlockPatches()); // patches fit the scene
+    }
     VariantCatalog variants = o.getVariants().isEmpty() ? VariantCatalog.defaults() : VariantCatalog.load(Path.of(o.getVariants()));
     ModelSettings model = new ModelSettings(o.getUnetDepth(), o.getUnetWidth(), o.getDropout(), o.getEpochs(),
         o.getBatchSize(), o.getLearningRate(), o.getWeightDecay(), o.getPatience(), o.getAugment(), o.getLoss(),

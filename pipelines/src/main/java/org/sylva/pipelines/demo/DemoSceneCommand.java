@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo-scene",
     description = {
-      "Write a deterministic synthetic Landes-like forest scene in real data formats:",
+      "Write a synthetic Landes-like forest scene (the canopy pipeline's default input) in real data formats.",
+      "Files:",
       "  catalog.json (STAC) -> sentinel-2-l2a/<item>/ (B02..B12, B8A, SCL COGs, uint16 DN, nodata 0),",
       "  sentinel-1-rtc/<item>/ (VV, VH linear gamma0 float32 COGs), gedi/*.h5 (GEDI02_A layout),",
       "  truth/canopy_height.tif (the hidden truth, metres) and scene.json.",

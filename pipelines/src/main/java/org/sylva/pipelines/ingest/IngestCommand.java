@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "ingest",
     description = {
-      "Composite Sentinel-2 L2A and Sentinel-1 RTC acquisitions over a date range and burn filtered GEDI L2A",
-      "footprints onto one target grid. Writes into --out: sentinel2_composite.tif (B02..B12, B8A [median],",
+      "Composite Sentinel-2 L2A and Sentinel-1 RTC acquisitions and burn filtered GEDI L2A footprints on one grid.",
+      "Writes into --out: sentinel2_composite.tif (B02..B12, B8A [median],",
       "<band>_mean, count), sentinel1_composite.tif (VV, VH, VV_VH in dB [mean of linear power], <band>_median,",
       "count), gedi_footprints.parquet, gedi_targets.tif (rh95, rh98, count), true_height.tif (if the source has",
       "a reference) and ingest.json. Unusable items are listed and left out; outputs appear only when complete."},

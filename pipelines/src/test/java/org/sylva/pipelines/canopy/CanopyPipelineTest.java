@@ -69,6 +69,25 @@ class CanopyPipelineTest {
   }
 
   @Test
+  void ingestedFolderAsInputGivesTheSameMapAsTheDemoScene() throws Exception {
+    Path ingested;
+    try (Stream<Path> scenes = Files.list(work.resolve("cache-a"))) {
+      ingested = scenes.filter(p -> p.getFileName().toString().startsWith("demo-")).findFirst().orElseThrow()
+          .resolve("ingested");
+    }
+    List<String> args = new ArrayList<>(REDUCED);
+    args.add("--outputDir=" + work.resolve("from-folder"));
+    args.add("--ingested=" + ingested);
+    Path folder = CanopyRun.execute(args, new PipelineLauncher(), System.err).folder();
+
+    // The demo scene is ingested by the same code as a `sylva ingest` folder, so only the input's description differs.
+    for (String file : List.of("canopy_height.tif", "variants.parquet", "dataset/patches.parquet")) {
+      assertThat(Files.readAllBytes(folder.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
+    }
+    assertThat(Files.readString(folder.resolve("report.md"))).contains("ingested scene " + ingested);
+  }
+
+  @Test
   void mapIsACloudOptimizedGeoTiffWithItsStacItem() throws Exception {
     ExternalTools.requirePythonModules("rasterio", "numpy");
     String checks = """
@@ -179,7 +198,7 @@ class CanopyPipelineTest {
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString().strip()).startsWith("sylva: ").doesNotContain("\n")
-        .contains("targets.tif: only 0 block(s)", "a train/validation/test split needs 3");
+        .contains("gedi_targets.tif: only 0 block(s)", "a train/validation/test split needs 3");
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString())).as("no staging left").containsExactly("canopy");
     }
@@ -194,7 +213,8 @@ class CanopyPipelineTest {
         {"--splitFractions=0.5,0.5", "--splitFractions needs three"},
         {"--uncertaintyPasses=4", "needs a model with dropout"},
         {"--patchSize=4", "patch size must be at least 8"},
-        {"--patchSize=4096", "patch size 4096 px does not fit in the 2000x2000 grid"}}) {
+        {"--patchSize=4096", "patch size 4096 px does not fit in the 2000x2000 grid"},
+        {"--ingested=" + work.resolve("nothing"), "nothing: no ingest.json (not a complete `sylva ingest` output folder)"}}) {
       StringWriter err = new StringWriter();
       CommandLine cli = SylvaCli.newCommandLine();
       cli.setErr(new PrintWriter(err, true));

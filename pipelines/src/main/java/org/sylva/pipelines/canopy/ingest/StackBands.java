@@ -21,7 +21,7 @@ public final class StackBands {
   /** Target bands: GEDI relative heights (m) and how many footprints cover the pixel. */
   public static final String RH95 = "rh95";
   public static final String RH98 = "rh98";
-  public static final String FOOTPRINT_COUNT = "footprint_count";
+  public static final String FOOTPRINT_COUNT = "count";
 
   private StackBands() {}
 
