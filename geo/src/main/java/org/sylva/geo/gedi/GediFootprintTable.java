@@ -37,25 +37,47 @@ public final class GediFootprintTable {
 
   public static final String CRS_METADATA_KEY = "sylva.crs";
 
-  public static final Schema SCHEMA = SchemaBuilder.record("GediFootprint").namespace("org.sylva.geo.gedi")
-      .doc("Kept GEDI L2A footprints").fields()
-      .requiredLong("shot_number")
-      .name("time").type(LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
-      .requiredDouble("lon")
-      .requiredDouble("lat")
-      .requiredDouble("x")
-      .requiredDouble("y")
-      .requiredString("beam")
-      .requiredBoolean("power_beam")
-      .requiredFloat("sensitivity")
-      .requiredDouble("rh95")
-      .requiredDouble("rh98")
-      .requiredDouble("rh100")
-      .requiredDouble("elevation")
-      .requiredString("source_file")
-      .endRecord();
+  public static final Schema SCHEMA = footprintFields(SchemaBuilder.record("GediFootprint")
+      .namespace("org.sylva.geo.gedi").doc("Kept GEDI L2A footprints").fields()).endRecord();
 
   private GediFootprintTable() {}
+
+  /** Appends this table's columns to {@code fields}, for tables that extend it (e.g. with a dataset split). */
+  public static SchemaBuilder.FieldAssembler<Schema> footprintFields(SchemaBuilder.FieldAssembler<Schema> fields) {
+    return fields
+        .requiredLong("shot_number")
+        .name("time").type(LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
+        .requiredDouble("lon")
+        .requiredDouble("lat")
+        .requiredDouble("x")
+        .requiredDouble("y")
+        .requiredString("beam")
+        .requiredBoolean("power_beam")
+        .requiredFloat("sensitivity")
+        .requiredDouble("rh95")
+        .requiredDouble("rh98")
+        .requiredDouble("rh100")
+        .requiredDouble("elevation")
+        .requiredString("source_file");
+  }
+
+  /** Puts {@code f} into the {@link #footprintFields} columns of {@code r}. */
+  public static void putFootprint(GenericRecord r, GediFootprint f) {
+    r.put("shot_number", f.shotNumber());
+    r.put("time", ChronoUnit.MICROS.between(Instant.EPOCH, f.time()));
+    r.put("lon", f.lon());
+    r.put("lat", f.lat());
+    r.put("x", f.x());
+    r.put("y", f.y());
+    r.put("beam", f.beam().name());
+    r.put("power_beam", f.powerBeam());
+    r.put("sensitivity", f.sensitivity());
+    r.put("rh95", f.rh95());
+    r.put("rh98", f.rh98());
+    r.put("rh100", f.rh100());
+    r.put("elevation", f.elevation());
+    r.put("source_file", f.sourceFile());
+  }
 
   /** Opens a writer to a temporary file beside {@code target}; {@code crsLabel} names the x/y CRS. */
   public static Writer open(Path target, String crsLabel) throws IOException {
@@ -95,20 +117,7 @@ public final class GediFootprintTable {
 
   private static GenericRecord toRecord(GediFootprint f) {
     GenericRecord r = new GenericData.Record(SCHEMA);
-    r.put("shot_number", f.shotNumber());
-    r.put("time", ChronoUnit.MICROS.between(Instant.EPOCH, f.time()));
-    r.put("lon", f.lon());
-    r.put("lat", f.lat());
-    r.put("x", f.x());
-    r.put("y", f.y());
-    r.put("beam", f.beam().name());
-    r.put("power_beam", f.powerBeam());
-    r.put("sensitivity", f.sensitivity());
-    r.put("rh95", f.rh95());
-    r.put("rh98", f.rh98());
-    r.put("rh100", f.rh100());
-    r.put("elevation", f.elevation());
-    r.put("source_file", f.sourceFile());
+    putFootprint(r, f);
     return r;
   }
 

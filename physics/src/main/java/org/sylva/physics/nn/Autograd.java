@@ -39,18 +39,6 @@ public final class Autograd {
     JniUtils.backward((PtNDArray) target, (PtNDArray) ones, createGraph, createGraph);
   }
 
-  /**
-   * Sets PyTorch's intra-op thread pool size for this JVM (0 or less keeps the engine default). One thread
-   * per training is the better choice when several trainings share the cores: OpenMP workers spin while
-   * waiting and slow everything down on an oversubscribed machine.
-   */
-  public static void intraOpThreads(int threads) {
-    ai.djl.engine.Engine.getEngine("PyTorch"); // loads the native library JniUtils calls into
-    if (threads > 0 && JniUtils.getNumThreads() != threads) {
-      JniUtils.setNumThreads(threads);
-    }
-  }
-
   private static <T> T withGradMode(boolean enabled, Supplier<T> computation) {
     boolean previous = JniUtils.isGradMode();
     JniUtils.setGradMode(enabled);

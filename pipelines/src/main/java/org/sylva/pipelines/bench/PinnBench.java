@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sylva.models.io.AtomicFiles;
+import org.sylva.models.nn.TorchThreads;
 import org.sylva.models.progress.ProgressBar;
 import org.sylva.physics.eval.EvaluationGrid;
 import org.sylva.physics.eval.SolutionField;
-import org.sylva.physics.nn.Autograd;
 import org.sylva.physics.pde.Burgers;
 import org.sylva.physics.pde.PdeProblem;
 import org.sylva.physics.pde.PdeRegistry;
@@ -70,7 +70,7 @@ public final class PinnBench implements Callable<Integer> {
     if (!PythonPeer.available("torch", "numpy")) {
       throw new IllegalStateException("/usr/bin/python3 cannot import torch and numpy: apt-get install python3-torch");
     }
-    Autograd.intraOpThreads(threads);
+    TorchThreads.set(threads);
     PdeProblem burgers = PdeRegistry.create(Burgers.NAME);
     PinnConfig base = PinnConfig.defaults().withShape(width, depth).withPoints(collocation, 200);
     Path data = Files.createTempDirectory("sylva-pinn-bench");

@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import org.sylva.models.infer.ArrayTileSource;
 import org.sylva.models.infer.TiledPredictor;
 import org.sylva.models.loss.MaskedLoss;
+import org.sylva.models.nn.TorchThreads;
 import org.sylva.models.patch.ChannelStatistics;
 import org.sylva.models.train.CheckpointableAdamW;
 import org.sylva.models.train.SupervisedTask;
@@ -190,11 +191,7 @@ public final class UnetBench implements Callable<Integer> {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
     }
-    // Read by the PyTorch engine when it starts; the calls below cover an engine that already started.
-    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-    System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(threads));
-    Engine.getInstance();
-    JniUtils.setNumThreads(threads);
+    TorchThreads.set(threads);
   }
 
   /** Megapixels of raster per second through {@link TiledPredictor} with an untrained default U-Net. */

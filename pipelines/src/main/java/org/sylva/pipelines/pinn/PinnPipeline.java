@@ -12,7 +12,7 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
-import org.sylva.physics.nn.Autograd;
+import org.sylva.models.nn.TorchThreads;
 import org.sylva.pipelines.common.RunManifest;
 
 /**
@@ -42,7 +42,7 @@ public final class PinnPipeline {
     Path runFolder = Path.of(options.getOutputDir()).resolve(options.getRunName().isBlank() ? "pinn" : options.getRunName());
     Files.createDirectories(runFolder);
     Files.deleteIfExists(runFolder.resolve("results.json"));
-    Autograd.intraOpThreads(options.getTorchThreads());
+    TorchThreads.set(options.getTorchThreads());
     long t0 = System.nanoTime();
     build(options, jobs, runFolder).run().waitUntilFinish();
     Duration took = Duration.ofNanos(System.nanoTime() - t0);

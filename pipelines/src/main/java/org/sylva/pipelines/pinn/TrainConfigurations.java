@@ -11,9 +11,9 @@ import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sylva.models.nn.TorchThreads;
 import org.sylva.models.progress.ProgressBar;
 import org.sylva.physics.eval.SolutionField;
-import org.sylva.physics.nn.Autograd;
 import org.sylva.physics.pde.PdeProblem;
 import org.sylva.physics.train.PinnTrainer;
 import org.sylva.physics.train.TrainingDivergedException;
@@ -66,7 +66,7 @@ public final class TrainConfigurations extends PTransform<PCollection<PinnJob>, 
 
     @Setup
     public void setup() {
-      Autograd.intraOpThreads(torchThreads);
+      TorchThreads.set(torchThreads);
     }
 
     @ProcessElement

@@ -40,12 +40,7 @@ class CanopyClusterIT {
 
   @BeforeAll
   static void referenceOnDirectRunner() throws Exception {
-    if (!CLUSTER.pipelineJar.isEmpty() && Files.exists(Path.of(CLUSTER.pipelineJar))) {
-      Path classes = Path.of(System.getProperty("sylva.flink.classes"));
-      assertThat(StagedFiles.isNewerThanClassDirectories(Path.of(CLUSTER.pipelineJar), List.of(classes)))
-          .as("pipeline jar %s is older than %s: build it in the same run (-Pflink-jar)", CLUSTER.pipelineJar, classes)
-          .isTrue();
-    }
+    CLUSTER.assertPipelineJarIsFresh();
     reference = CanopyRun.execute(args("direct"), new PipelineLauncher(), System.err).folder();
   }
 

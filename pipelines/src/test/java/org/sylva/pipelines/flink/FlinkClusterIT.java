@@ -33,12 +33,7 @@ class FlinkClusterIT {
 
   @BeforeAll
   static void referenceOnDirectRunner() throws Exception {
-    if (!CLUSTER.pipelineJar.isEmpty() && Files.exists(Path.of(CLUSTER.pipelineJar))) {
-      Path classes = Path.of(System.getProperty("sylva.flink.classes"));
-      assertThat(StagedFiles.isNewerThanClassDirectories(Path.of(CLUSTER.pipelineJar), List.of(classes)))
-          .as("pipeline jar %s is older than %s: build it in the same run (-Pflink-jar)", CLUSTER.pipelineJar, classes)
-          .isTrue();
-    }
+    CLUSTER.assertPipelineJarIsFresh();
     FlinkSmokeOptions options = options(List.of("--runName=direct"));
     new PipelineLauncher().run(FlinkSmokePipeline.create(options));
     directRunnerSummary = Files.readAllBytes(Path.of(FlinkSmokePipeline.summaryLocation(options)));

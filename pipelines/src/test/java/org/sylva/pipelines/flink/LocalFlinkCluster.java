@@ -24,6 +24,16 @@ final class LocalFlinkCluster {
       System.getenv().getOrDefault("SYLVA_FLINK_MASTER", "localhost:8081"));
   final String pipelineJar = System.getProperty("sylva.flink.pipelineJar", "");
 
+  /** Fails when the bundled pipeline jar (if one is configured) is older than the compiled classes it should hold. */
+  void assertPipelineJarIsFresh() {
+    if (!pipelineJar.isEmpty() && Files.exists(Path.of(pipelineJar))) {
+      Path classes = Path.of(System.getProperty("sylva.flink.classes"));
+      org.assertj.core.api.Assertions.assertThat(StagedFiles.isNewerThanClassDirectories(Path.of(pipelineJar), List.of(classes)))
+          .as("pipeline jar %s is older than %s: build it in the same run (-Pflink-jar)", pipelineJar, classes)
+          .isTrue();
+    }
+  }
+
   FlinkRestClient rest() {
     return new FlinkRestClient(FlinkMaster.parse(master), Duration.ofSeconds(5));
   }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sylva.geo.testing.ExternalTools;
+import org.sylva.models.nn.TorchThreads;
 import org.sylva.models.tsc.synthetic.SyntheticArchive;
 import org.sylva.models.tsc.synthetic.SyntheticDataset;
-import org.sylva.models.tsc.train.TorchThreads;
 import org.sylva.pipelines.cli.SylvaCli;
 import picocli.CommandLine;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sylva.models.nn.TorchThreads;
 import org.sylva.models.tsc.data.Preprocessing;
 import org.sylva.models.tsc.data.TrainTestSplit;
 import org.sylva.models.tsc.data.TscArchive;

@@ -2,17 +2,15 @@ package org.sylva.pipelines.canopy.dataset;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.sylva.geo.gedi.GediFootprint;
+import org.sylva.geo.gedi.GediFootprintTable;
 import org.sylva.geo.raster.GridGeometry;
 import org.sylva.models.io.AtomicFiles;
 import org.sylva.pipelines.common.ResultTables;
@@ -27,14 +25,8 @@ import org.sylva.pipelines.common.ResultTables;
  */
 public final class FootprintSplitTable {
 
-  public static final Schema SCHEMA = SchemaBuilder.record("GediFootprintSplit").namespace("org.sylva.pipelines.canopy")
-      .doc("Kept GEDI L2A footprints with their dataset split").fields()
-      .requiredLong("shot_number")
-      .name("time").type(LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
-      .requiredDouble("lon").requiredDouble("lat").requiredDouble("x").requiredDouble("y")
-      .requiredString("beam").requiredBoolean("power_beam").requiredFloat("sensitivity")
-      .requiredDouble("rh95").requiredDouble("rh98").requiredDouble("rh100").requiredDouble("elevation")
-      .requiredString("source_file")
+  public static final Schema SCHEMA = GediFootprintTable.footprintFields(SchemaBuilder.record("GediFootprintSplit")
+          .namespace("org.sylva.pipelines.canopy").doc("Kept GEDI L2A footprints with their dataset split").fields())
       .requiredInt("row").requiredInt("col").requiredString("patch_id").requiredString("split")
       .endRecord();
 
@@ -75,22 +67,8 @@ public final class FootprintSplitTable {
   }
 
   private static GenericRecord toRecord(Row row) {
-    GediFootprint f = row.footprint();
     GenericRecord r = new GenericData.Record(SCHEMA);
-    r.put("shot_number", f.shotNumber());
-    r.put("time", ChronoUnit.MICROS.between(Instant.EPOCH, f.time()));
-    r.put("lon", f.lon());
-    r.put("lat", f.lat());
-    r.put("x", f.x());
-    r.put("y", f.y());
-    r.put("beam", f.beam().name());
-    r.put("power_beam", f.powerBeam());
-    r.put("sensitivity", f.sensitivity());
-    r.put("rh95", f.rh95());
-    r.put("rh98", f.rh98());
-    r.put("rh100", f.rh100());
-    r.put("elevation", f.elevation());
-    r.put("source_file", f.sourceFile());
+    GediFootprintTable.putFootprint(r, row.footprint());
     r.put("row", row.row());
     r.put("col", row.col());
     r.put("patch_id", row.patchId());

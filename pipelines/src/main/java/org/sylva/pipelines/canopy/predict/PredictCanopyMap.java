@@ -32,6 +32,7 @@ import org.sylva.geo.geotiff.GeoTiffWriter;
 import org.sylva.geo.raster.GridGeometry;
 import org.sylva.geo.raster.PixelWindow;
 import org.sylva.models.io.AtomicFiles;
+import org.sylva.models.nn.TorchThreads;
 import org.sylva.models.plot.Colormap;
 import org.sylva.models.train.Seeds;
 import org.sylva.models.unet.HeightModel;
@@ -40,7 +41,6 @@ import org.sylva.pipelines.canopy.StageTimer;
 import org.sylva.pipelines.canopy.dataset.FeatureStack;
 import org.sylva.pipelines.canopy.dataset.SpectralIndex;
 import org.sylva.pipelines.canopy.ingest.IngestedStack;
-import org.sylva.pipelines.canopy.train.TorchThreads;
 import org.sylva.pipelines.canopy.train.TrainedVariant;
 
 /**
@@ -130,13 +130,13 @@ public final class PredictCanopyMap extends PTransform<PCollection<Selection>, P
 
     @Setup
     public void setup() {
-      TorchThreads.configure(settings.torchThreads());
+      TorchThreads.set(settings.torchThreads());
     }
 
     @ProcessElement
     public void process(ProcessContext context) throws IOException {
       MapStrip strip = context.element();
-      TorchThreads.configure(settings.torchThreads()); // per thread: Beam may call this DoFn from several workers
+      TorchThreads.set(settings.torchThreads()); // per thread: Beam may call this DoFn from several workers
       TrainedVariant best = context.sideInput(selected).best();
       open(best);
       StageTimer timer = StageTimer.start(layout, "map", String.format(Locale.ROOT, "strip%03d", strip.index()),

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.sylva.models.nn.TorchThreads;
 import org.sylva.pipelines.canopy.DeadLetter;
 import org.sylva.pipelines.canopy.RunLayout;
 import org.sylva.pipelines.canopy.StageTimer;
@@ -97,7 +98,7 @@ public final class TrainVariants extends PTransform<PCollection<PatchDataset>, P
 
     @Setup
     public void setup() {
-      TorchThreads.configure(settings.torchThreads());
+      TorchThreads.set(settings.torchThreads());
     }
 
     @ProcessElement

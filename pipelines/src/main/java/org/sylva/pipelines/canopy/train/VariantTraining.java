@@ -12,6 +12,7 @@ import java.util.Set;
 import org.sylva.models.io.Json;
 import org.sylva.models.metrics.HeightAccuracy;
 import org.sylva.models.metrics.HeightEvaluation;
+import org.sylva.models.nn.TorchThreads;
 import org.sylva.models.patch.Patch;
 import org.sylva.models.train.Seeds;
 import org.sylva.models.unet.HeightModel;
@@ -65,7 +66,7 @@ public final class VariantTraining {
   }
 
   public TrainedVariant train(Variant variant, PatchDataset dataset) throws IOException {
-    TorchThreads.configure(settings.torchThreads());
+    TorchThreads.set(settings.torchThreads());
     Path table = dataset.patchTablePath();
     List<String> columns = columns(variant);
     List<Patch> train = patches(table, columns, variant, Split.TRAIN);
