@@ -64,7 +64,7 @@ public final class PinnCommand implements Callable<Integer> {
   @Option(names = "--adamSteps", paramLabel = "N", description = "Adam steps before L-BFGS. Default: profile.")
   Integer adamSteps;
 
-  @Option(names = "--learningRate", paramLabel = "R", description = "Adam learning rate. Default: 0.001.")
+  @Option(names = "--adamLearningRate", paramLabel = "R", description = "Adam learning rate. Default: 0.001.")
   Double learningRate;
 
   @Option(names = "--lbfgsIterations", paramLabel = "N",

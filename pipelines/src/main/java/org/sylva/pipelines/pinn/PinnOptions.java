@@ -73,9 +73,9 @@ public interface PinnOptions extends SylvaPipelineOptions {
 
   @Description("Adam learning rate.")
   @Default.Double(1e-3)
-  double getLearningRate();
+  double getAdamLearningRate();
 
-  void setLearningRate(double value);
+  void setAdamLearningRate(double value);
 
   @Description("L-BFGS iterations after Adam (0: Adam only); -1: profile.")
   @Default.Integer(-1)

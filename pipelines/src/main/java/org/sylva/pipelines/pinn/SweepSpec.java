@@ -53,7 +53,7 @@ public record SweepSpec(
         : o.getAdamSteps() >= 0 ? o.getAdamSteps() : profile.adamSteps;
     int lbfgs = file != null && file.lbfgsIterations() != null ? file.lbfgsIterations()
         : o.getLbfgsIterations() >= 0 ? o.getLbfgsIterations() : profile.lbfgsIterations;
-    double rate = file != null && file.learningRate() != null ? file.learningRate() : o.getLearningRate();
+    double rate = file != null && file.learningRate() != null ? file.learningRate() : o.getAdamLearningRate();
     Sampling sampling = Sampling.parse(pick(file == null ? null : file.sampling(), o.getSampling()));
     SweepSpec spec = new SweepSpec(profile, pdes, params, widths, depths, collocation, conditionPoints, weights, seeds,
         adam, rate, lbfgs, sampling);

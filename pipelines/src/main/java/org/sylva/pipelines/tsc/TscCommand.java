@@ -104,7 +104,7 @@ public final class TscCommand implements Callable<Integer> {
     args.add("--models=" + models);
     args.add("--runs=" + runs);
     args.add("--quick=" + quick);
-    args.add("--epochs=" + epochs);
+    args.add("--epochsOverride=" + epochs);
     args.add("--archive=" + (archive == null ? "" : archive.toString()));
     args.add("--outputDir=" + outputDir);
     args.add("--runName=" + runName);

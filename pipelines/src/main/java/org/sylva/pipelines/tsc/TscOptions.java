@@ -49,9 +49,9 @@ public interface TscOptions extends SylvaPipelineOptions {
   @Description("Epochs for every classifier, overriding the profile; 0 keeps the profile's (paper: MLP 5000, "
       + "FCN 2000, ResNet 1500, InceptionTime 1500).")
   @Default.Integer(0)
-  int getEpochs();
+  int getEpochsOverride();
 
-  void setEpochs(int value);
+  void setEpochsOverride(int value);
 
   @Description("z-normalise every series (each case and dimension on its own), as dl-4-tsc does.")
   @Default.Boolean(true)

@@ -46,8 +46,8 @@ public final class TscPipeline {
     if (options.getRuns() < 1) {
       throw new IllegalArgumentException("--runs must be at least 1, got " + options.getRuns());
     }
-    if (options.getEpochs() < 0) {
-      throw new IllegalArgumentException("--epochs must be positive (or 0 for the profile's), got " + options.getEpochs());
+    if (options.getEpochsOverride() < 0) {
+      throw new IllegalArgumentException("--epochs must be positive (or 0 for the profile's), got " + options.getEpochsOverride());
     }
     RunManifest manifest = new RunManifest("tsc", options.getSeed(), started);
 
@@ -95,11 +95,11 @@ public final class TscPipeline {
     }
     TrainingProfile profile = options.getQuick() ? TrainingProfile.QUICK : TrainingProfile.PAPER;
     RunExperiments.Spec spec = new RunExperiments.Spec(archive.toString(), options.getNormalise(),
-        options.getLengthPolicy(), profile, options.getEpochs(), options.getTorchThreads());
+        options.getLengthPolicy(), profile, options.getEpochsOverride(), options.getTorchThreads());
 
     stage(2, "train and test " + tasks.size() + " cells (" + datasets.size() + " datasets x " + models.size()
         + " models x " + options.getRuns() + " runs, " + profile.name().toLowerCase(Locale.ROOT) + " profile"
-        + (options.getEpochs() > 0 ? ", " + options.getEpochs() + " epochs" : "") + "), then write reports");
+        + (options.getEpochsOverride() > 0 ? ", " + options.getEpochsOverride() + " epochs" : "") + "), then write reports");
     t = Instant.now();
     if (options.getRunner().getSimpleName().equals("DirectRunner")) {
       int parallelism = options.getCellParallelism() > 0 ? options.getCellParallelism()
@@ -124,7 +124,7 @@ public final class TscPipeline {
         .option("models", models)
         .option("runs", options.getRuns())
         .option("profile", profile.name().toLowerCase(Locale.ROOT))
-        .option("epochsOverride", options.getEpochs())
+        .option("epochsOverride", options.getEpochsOverride())
         .option("zNormalise", options.getNormalise())
         .option("lengthPolicy", options.getLengthPolicy().name())
         .option("torchThreads", options.getTorchThreads())
