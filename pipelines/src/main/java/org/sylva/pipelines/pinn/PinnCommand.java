@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.sylva.pipelines.flink.PipelineOptionsSupport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,9 +97,7 @@ public final class PinnCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PipelineOptionsFactory.register(PinnOptions.class);
-    PinnOptions options = PipelineOptionsFactory.fromArgs(beamArgs().toArray(String[]::new)).withValidation()
-        .as(PinnOptions.class);
+    PinnOptions options = PipelineOptionsSupport.parse(beamArgs(), PinnOptions.class, "pinn");
     PinnPipeline.Outcome outcome = PinnPipeline.run(options);
     System.out.printf(Locale.ROOT, "pinn: %d configuration(s) trained in %.1f s%n", outcome.configurations(),
         outcome.took().toMillis() / 1000.0);

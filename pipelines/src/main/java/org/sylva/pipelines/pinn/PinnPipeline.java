@@ -14,6 +14,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.sylva.models.nn.TorchThreads;
 import org.sylva.pipelines.common.RunManifest;
+import org.sylva.pipelines.flink.PipelineLauncher;
 
 /**
  * {@code sylva pinn}: a PINN hyper-parameter sweep as a Beam pipeline,
@@ -39,12 +40,14 @@ public final class PinnPipeline {
     Instant started = Instant.now();
     SweepSpec spec = SweepSpec.from(options);
     List<PinnJob> jobs = spec.jobs();
-    Path runFolder = Path.of(options.getOutputDir()).resolve(options.getRunName().isBlank() ? "pinn" : options.getRunName());
+    // Absolute: on a Flink cluster the workers write here from their own working folders.
+    Path runFolder = Path.of(options.getOutputDir()).resolve(options.getRunName().isBlank() ? "pinn" : options.getRunName())
+        .toAbsolutePath().normalize();
     Files.createDirectories(runFolder);
     Files.deleteIfExists(runFolder.resolve("results.json"));
     TorchThreads.set(options.getTorchThreads());
     long t0 = System.nanoTime();
-    build(options, jobs, runFolder).run().waitUntilFinish();
+    new PipelineLauncher().run(build(options, jobs, runFolder));
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     Path json = runFolder.resolve("results.json");
     if (!Files.isRegularFile(json)) {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.sylva.models.tsc.data.LengthPolicy;
+import org.sylva.pipelines.flink.PipelineOptionsSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -91,7 +91,7 @@ public final class TscCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TscOptions options = PipelineOptionsFactory.fromArgs(beamArgs().toArray(String[]::new)).withValidation().as(TscOptions.class);
+    TscOptions options = PipelineOptionsSupport.parse(beamArgs(), TscOptions.class, "tsc");
     Path runDir = TscPipeline.run(options);
     System.out.println(runDir.resolve("report.md"));
     return 0;

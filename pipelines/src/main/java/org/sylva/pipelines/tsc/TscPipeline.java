@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
@@ -23,6 +22,7 @@ import org.sylva.models.tsc.synthetic.SyntheticDataset;
 import org.sylva.models.tsc.train.Architecture;
 import org.sylva.models.tsc.train.TrainingProfile;
 import org.sylva.pipelines.common.RunManifest;
+import org.sylva.pipelines.flink.PipelineLauncher;
 
 /**
  * The {@code sylva tsc} pipeline, read as a sentence: make the (dataset, model, run) cells, run the
@@ -111,10 +111,7 @@ public final class TscPipeline {
         .apply("Cells", Create.of(tasks).withCoder(SerializableCoder.of(TscTask.class)))
         .apply("RunExperiments", new RunExperiments(spec))
         .apply("WriteReports", new WriteTscReports(runDir.toString()));
-    PipelineResult.State state = pipeline.run().waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IOException("the tsc pipeline ended in state " + state);
-    }
+    new PipelineLauncher().run(pipeline); // on a Flink cluster: preflight checks, one staged jar, REST progress
     manifest.stage("train, test and report", Duration.between(t, Instant.now()));
 
     stage(3, "manifest");
