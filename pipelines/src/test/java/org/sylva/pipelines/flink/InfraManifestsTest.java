@@ -25,12 +25,6 @@ import org.sylva.pipelines.cli.SylvaCli;
  */
 class InfraManifestsTest {
 
-  /**
-   * Subcommands the schedules already name but that are built in other branches (the canopy pipeline).
-   * When one is registered in SylvaCli, {@link #pendingCommandsAreStillMissing} fails: remove it here.
-   */
-  private static final Set<String> PENDING_COMMANDS = Set.of();
-
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Path INFRA = Path.of(System.getProperty("sylva.home", "..")).resolve("infra").normalize();
 
@@ -96,7 +90,7 @@ class InfraManifestsTest {
       assertThat(spec.path("deploymentName").asText()).isIn(deployments);
       assertThat(spec.path("job").path("jarURI").asText()).endsWith("-flink.jar");
       assertThat(spec.path("job").path("entryClass").asText()).isEqualTo(SylvaCli.class.getName());
-      assertThat(realOrPending(spec.path("job").path("args").path(0).asText())).isTrue();
+      assertThat(subcommands).as("sylva subcommands").contains(spec.path("job").path("args").path(0).asText());
     }
   }
 
@@ -119,7 +113,7 @@ class InfraManifestsTest {
       List<String> args = new ArrayList<>();
       container.path("args").forEach(a -> args.add(a.asText()));
       assertThat(args).isNotEmpty();
-      assertThat(realOrPending(args.get(0))).as("'%s' is a sylva subcommand (or pending)", args.get(0)).isTrue();
+      assertThat(subcommands).as("sylva subcommands").contains(args.get(0));
       assertThat(args).contains("--runner=FlinkRunner");
       assertThat(args).anyMatch(restServices::contains);
       assertThat(args).anyMatch(a -> a.startsWith("--outputDir=s3://") || a.startsWith("--outputDir=gs://"));
@@ -127,9 +121,40 @@ class InfraManifestsTest {
   }
 
   @Test
-  void pendingCommandsAreStillMissing() {
-    assertThat(PENDING_COMMANDS).as("registered now: remove them from PENDING_COMMANDS")
-        .allSatisfy(pending -> assertThat(subcommands).doesNotContain(pending));
+  void scheduledRunsIngestIntoTheFolderTheCanopyPipelineReadsOnTheSharedVolume() {
+    Set<String> claims = names("PersistentVolumeClaim");
+    JsonNode flinkPod = ofKind("FlinkDeployment").get(0).path("spec").path("podTemplate").path("spec");
+    String flinkMount = mountOf(flinkPod, flinkPod.path("containers").path(0));
+    assertThat(flinkMount).as("the Flink pods mount the shared volume").isNotEmpty();
+    for (JsonNode cron : ofKind("CronJob")) {
+      JsonNode pod = cron.path("spec").path("jobTemplate").path("spec").path("template").path("spec");
+      JsonNode ingest = pod.path("initContainers").path(0);
+      String script = ingest.path("args").path(0).asText();
+      assertThat(script).as("init container of %s", cron.path("metadata").path("name")).contains("sylva ingest ");
+      java.util.regex.Matcher out = java.util.regex.Pattern.compile("--out (\\S+)").matcher(script);
+      assertThat(out.find()).as("ingest --out in %s", script).isTrue();
+      List<String> args = new ArrayList<>();
+      pod.path("containers").path(0).path("args").forEach(a -> args.add(a.asText()));
+      assertThat(args).contains("canopy", "--ingested=" + out.group(1));
+      assertThat(mountOf(pod, ingest)).isEqualTo(flinkMount);
+      assertThat(mountOf(pod, pod.path("containers").path(0))).isEqualTo(flinkMount);
+      pod.path("volumes").forEach(v -> assertThat(claims).contains(v.path("persistentVolumeClaim").path("claimName").asText()));
+    }
+  }
+
+  /** Mount path of the container's first volume, which must be a claim the pod declares; "" when none. */
+  private static String mountOf(JsonNode pod, JsonNode container) {
+    JsonNode mount = container.path("volumeMounts").path(0);
+    if (mount.isMissingNode()) {
+      return "";
+    }
+    boolean declared = false;
+    for (JsonNode volume : pod.path("volumes")) {
+      declared |= volume.path("name").asText().equals(mount.path("name").asText())
+          && !volume.path("persistentVolumeClaim").path("claimName").asText().isEmpty();
+    }
+    assertThat(declared).as("volume %s declared as a claim", mount.path("name")).isTrue();
+    return mount.path("mountPath").asText();
   }
 
   @Test
@@ -137,10 +162,6 @@ class InfraManifestsTest {
     String dockerfile = Files.readString(INFRA.resolve("docker/Dockerfile"));
     String line = FlinkPreflight.minorLine(EnvironmentInformation.getVersion());
     assertThat(dockerfile).contains("FROM flink:" + line + "-java17").contains("-Pflink-jar");
-  }
-
-  private static boolean realOrPending(String subcommand) {
-    return subcommands.contains(subcommand) || PENDING_COMMANDS.contains(subcommand);
   }
 
   private static List<String> kinds() {
