@@ -80,13 +80,8 @@ public final class RunManifest {
     versions.put("sylva", SylvaCli.projectVersion());
     versions.put("java", System.getProperty("java.version"));
     versions.put("beam", org.apache.beam.sdk.util.ReleaseInfo.getReleaseInfo().getVersion());
-    versions.put("djl", packageVersion(ai.djl.engine.Engine.class, "ai.djl"));
+    versions.put("djl", ai.djl.engine.Engine.getDjlVersion());
     versions.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     return versions;
-  }
-
-  private static String packageVersion(Class<?> type, String fallbackName) {
-    String v = type.getPackage().getImplementationVersion();
-    return v == null ? fallbackName + " (version not recorded in jar)" : v;
   }
 }

@@ -158,6 +158,7 @@ class CanopyPipelineTest {
     assertThat(run.path("stageSeconds").fieldNames()).toIterable()
         .contains("ingest", "dataset", "train", "map", "report", "train/s1", "map/assemble");
     assertThat(run.path("versions").path("beam").asText()).isEqualTo("2.62.0");
+    assertThat(run.path("versions").path("djl").asText()).isEqualTo("0.36.0");
     try (Stream<Path> top = Files.list(first.getParent())) {
       assertThat(top.map(p -> p.getFileName().toString())).containsExactly("canopy");
     }
