@@ -124,8 +124,9 @@ launch_jvm() {
   jvm_flags="$(sed -n 1p <<<"$params")"
   dynamic="$(sed -n 2p <<<"$params")"
   # shellcheck disable=SC2086  # the flag strings from BashJavaUtils are meant to be word-split
-  # DJL (staged with Sylva's pipelines) must never download native libraries on a worker.
-  nohup java $jvm_flags "${JAVA17_OPENS[@]}" -Dai.djl.offline=true ${SYLVA_FLINK_JAVA_OPTS:-} \
+  # DJL (staged with Sylva's pipelines) must never download native libraries on a worker. One OpenMP thread
+  # by default, as in the sylva launcher: tasks fix PyTorch's threads themselves (bit-identical results).
+  OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" nohup java $jvm_flags "${JAVA17_OPENS[@]}" -Dai.djl.offline=true ${SYLVA_FLINK_JAVA_OPTS:-} \
     -Dlog.file="$LOG_DIR/$name.log" \
     -Dorg.slf4j.simpleLogger.logFile="$LOG_DIR/$name.log" \
     -Dorg.slf4j.simpleLogger.showDateTime=true \
