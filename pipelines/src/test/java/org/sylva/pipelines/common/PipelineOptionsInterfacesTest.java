@@ -28,7 +28,7 @@ class PipelineOptionsInterfacesTest {
     ALL.forEach(PipelineOptionsFactory::register);
 
     assertThat(PipelineOptionsFactory.fromArgs().as(CanopyOptions.class).getEpochs()).isEqualTo(16);
-    assertThat(PipelineOptionsFactory.fromArgs().as(CanopyOptions.class).getLearningRate()).isEqualTo(0.002);
+    assertThat(PipelineOptionsFactory.fromArgs().as(CanopyOptions.class).getLearningRate()).isEqualTo(0.001);
     assertThat(PipelineOptionsFactory.fromArgs().as(TscOptions.class).getEpochsOverride()).isZero();
     assertThat(PipelineOptionsFactory.fromArgs().as(PinnOptions.class).getAdamLearningRate()).isEqualTo(1e-3);
     for (Class<? extends PipelineOptions> type : ALL) {
