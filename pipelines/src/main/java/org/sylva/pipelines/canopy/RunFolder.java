@@ -48,7 +48,7 @@ public final class RunFolder {
     }
     RunFolder folder;
     if (isRemote(outputDir)) {
-      // Fails now, with Beam's "No filesystem found for scheme", when the scheme's IO module is not bundled.
+      // Fails now, with Beam's "No filesystem found for scheme", for a scheme whose IO module is not bundled (s3 is).
       ResourceId remote = FileSystems.matchNewResource(outputDir.replaceAll("/+$", "") + "/" + runName, true);
       Path root = stagingDir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "sylva-canopy") : Path.of(stagingDir);
       folder = new RunFolder(remote.toString(), root.toAbsolutePath().normalize().resolve("." + runName + ".partial"));
