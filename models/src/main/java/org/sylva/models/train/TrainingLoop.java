@@ -183,8 +183,7 @@ public final class TrainingLoop {
         loss = step(block, parameters, task.loss(), batch, optimizer);
       }
       if (!Float.isFinite(loss)) {
-        throw new IllegalStateException("training diverged: loss " + loss + " in epoch " + epoch + ", batch " + b
-            + " (lower the learning rate or check the inputs)");
+        throw new TrainingDivergedException(loss, epoch + 1, b + 1);
       }
       lossSum += loss;
       bar.step(1, String.format(Locale.ROOT, "epoch %d/%d loss %.4g", epoch + 1, options.epochs(), lossSum / (b + 1)));

@@ -13,6 +13,7 @@ import org.sylva.models.loss.MaskedLoss;
 import org.sylva.models.metrics.HeightEvaluation;
 import org.sylva.models.metrics.RegressionMetrics;
 import org.sylva.models.patch.Patch;
+import org.sylva.models.train.TrainingDivergedException;
 import org.sylva.models.train.TrainingOptions;
 
 class HeightTrainerTest {
@@ -49,6 +50,27 @@ class HeightTrainerTest {
       assertThat(dir.resolve("validation-scatter.png")).isNotEmptyFile();
       assertThat(dir.resolve("validation-errors.png")).isNotEmptyFile();
     }
+  }
+
+  /**
+   * A learning rate of 1e9 throws the weights to ±1e9 in the first update, so the next batch's loss is not
+   * finite: the loop stops there and says where, as a {@link TrainingDivergedException} a caller can tell apart.
+   */
+  @Test
+  void divergingTrainingStopsWithTheEpochAndBatch() {
+    List<Patch> train = SyntheticHeights.patches(16, 32, 0.5, 0.3, 1);
+    HeightTrainer trainer = HeightTrainer.builder()
+        .bands(SyntheticHeights.BANDS)
+        .architecture(UNet.builder().depth(2).baseWidth(8))
+        .options(TrainingOptions.builder().epochs(3).batchSize(4).learningRate(1e9).patience(0).seed(3).build())
+        .build();
+    assertThatThrownBy(() -> trainer.train(train, List.of()))
+        .isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
+          assertThat(e.epoch()).isBetween(1, 3);
+          assertThat(e.batch()).isBetween(1, 4);
+        })
+        .hasMessageMatching("training diverged: loss (NaN|-?Infinity) in epoch [1-3], batch [1-4]"
+            + " \\(lower the learning rate or check the inputs\\)");
   }
 
   @Test

@@ -235,6 +235,30 @@ class CanopyPipelineTest {
     assertThat(Files.readString(out.resolve("canopy/report.md"))).isEqualTo("an earlier run");
   }
 
+  /**
+   * A variant whose loss becomes NaN is a dead letter, not the end of the run; here every variant diverges
+   * (learning rate 1e9), so the run stops at the selection with each variant's reason on one line.
+   */
+  @Test
+  void divergingVariantsAreDeadLettersAndTheRunSaysWhy() throws Exception {
+    Path out = work.resolve("diverging");
+    StringWriter err = new StringWriter();
+    CommandLine cli = SylvaCli.newCommandLine();
+    cli.setErr(new PrintWriter(err, true));
+    List<String> args = new ArrayList<>(List.of("canopy"));
+    args.addAll(REDUCED);
+    args.addAll(List.of("--outputDir=" + out, "--cacheDir=" + work.resolve("cache-a"), "--learningRate=1e9"));
+    int exit = cli.execute(args.toArray(String[]::new));
+
+    assertThat(exit).isEqualTo(1);
+    String message = err.toString().strip();
+    assertThat(message).startsWith("sylva: ").doesNotContain("\n").contains("no variant could be trained");
+    for (String variant : List.of("s1", "s2_10m", "s2_all", "s2_all_s1", "s2_10m_s1", "s2_all_indices", "s2_all_s1_indices")) {
+      assertThat(message).containsPattern(variant + ": training diverged: loss \\S+ in epoch \\d+, batch \\d+ ");
+    }
+    assertThat(out).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+  }
+
   @Test
   void badOptionsFailBeforeAnythingRuns() {
     for (String[] bad : new String[][] {

@@ -17,6 +17,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.sylva.models.nn.TorchThreads;
+import org.sylva.models.train.TrainingDivergedException;
 import org.sylva.pipelines.canopy.DeadLetter;
 import org.sylva.pipelines.canopy.RunLayout;
 import org.sylva.pipelines.canopy.StageTimer;
@@ -27,7 +28,7 @@ import org.sylva.pipelines.canopy.dataset.PatchDataset;
  * fanned out into (variant, dataset) jobs keyed by the variant's position, {@link Reshuffle}d so the runner
  * spreads them over its workers (threads of the DirectRunner, task slots on Flink), and each job trains and
  * evaluates one model ({@link VariantTraining}). A variant whose bands the stack lacks (e.g. no Sentinel-1
- * data) is a dead letter and the others go on; any other failure stops the run.
+ * data) or whose training diverges (NaN loss) is a dead letter and the others go on; any other failure stops the run.
  */
 public final class TrainVariants extends PTransform<PCollection<PatchDataset>, PCollectionTuple> {
 
@@ -113,7 +114,15 @@ public final class TrainVariants extends PTransform<PCollection<PatchDataset>, P
       }
       StageTimer timer = StageTimer.start(layout, "train", variant.name(), variant.bands().size() + " bands "
           + variant.bands());
-      TrainedVariant trained = training.train(variant, job.dataset());
+      TrainedVariant trained;
+      try {
+        trained = training.train(variant, job.dataset());
+      } catch (TrainingDivergedException e) {
+        // One variant's numbers blowing up says nothing about the others: they go on, and the report lists this one.
+        timer.done(e.getMessage());
+        out.get(DeadLetter.TAG).output(new DeadLetter("train", variant.name(), e.getMessage() + "; variant not trained"));
+        return;
+      }
       timer.done(String.format(Locale.ROOT, "validation MAE %.2f m, test MAE %.2f m, best epoch %d of %d",
           trained.validationMae(), trained.testMae(), trained.bestEpoch() + 1, trained.epochsRun()));
       out.get(TRAINED).output(trained);
