@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 import java.util.Locale;
+import org.sylva.models.nn.Scalars;
 
 /**
  * Regression loss over the valid pixels only, for sparse targets such as GEDI footprints rasterised onto a
@@ -113,9 +114,9 @@ public final class MaskedLoss extends Loss {
         return d.square();
       default:
         NDArray a = d.abs();
-        NDArray q = NDArrays.minimum(a, delta);
+        NDArray q = Scalars.min(a, delta);
         // q²/2 + δ(|d| − q) is ½d² below δ and δ(|d| − ½δ) above it, with a continuous derivative.
-        return q.square().mul(0.5f).add(a.sub(q).mul(delta));
+        return Scalars.times(q.square(), 0.5).add(Scalars.times(a.sub(q), delta));
     }
   }
 }

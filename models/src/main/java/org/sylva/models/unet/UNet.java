@@ -17,6 +17,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import org.sylva.models.nn.MonteCarloDropout;
+import org.sylva.models.nn.Scalars;
 
 /**
  * U-Net (Ronneberger et al., 2015) for dense regression of one non-negative quantity per pixel, such as
@@ -119,7 +120,7 @@ public final class UNet extends AbstractBlock {
     x.close();
     NDArray positive = Activation.softPlus(logits);
     logits.close();
-    NDArray out = config.outputScale() == 1f ? positive : positive.mul(config.outputScale());
+    NDArray out = config.outputScale() == 1f ? positive : Scalars.times(positive, config.outputScale());
     if (out != positive) {
       positive.close();
     }

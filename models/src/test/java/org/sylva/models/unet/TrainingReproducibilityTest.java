@@ -42,6 +42,42 @@ class TrainingReproducibilityTest {
     assertThat(otherSeed).isNotEqualTo(first);
   }
 
+  /**
+   * Garbage collections during training (here forced every millisecond, with freed native memory reused at
+   * once) must not change a bit. They did when a scalar operand of the loss or the U-Net's output scale
+   * lived in a Java buffer the collector could free before the backward pass ({@link org.sylva.models.nn.Scalars}).
+   */
+  @Test
+  void garbageCollectionsDuringTrainingChangeNothing() throws Exception {
+    byte[] quiet = train(OPTIONS);
+    Thread collector = new Thread(() -> {
+      List<java.nio.ByteBuffer> reuse = new java.util.ArrayList<>();
+      while (!Thread.currentThread().isInterrupted()) {
+        System.gc();
+        reuse.clear();
+        for (int k = 0; k < 500; k++) {
+          reuse.add(java.nio.ByteBuffer.allocateDirect(4).putFloat(0, 1e6f));
+        }
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "gc-storm");
+    collector.setDaemon(true);
+    collector.start();
+    byte[] stormy;
+    try {
+      stormy = train(OPTIONS);
+    } finally {
+      collector.interrupt();
+      collector.join();
+    }
+    assertThat(java.util.Arrays.equals(stormy, quiet)).as("weights trained during collections equal the quiet run's")
+        .isTrue();
+  }
+
   @Test
   void resumedRunContinuesEpochsScheduleAndWeightsExactly() throws IOException {
     Run straight = run(null, -1);

@@ -2,6 +2,7 @@ package org.sylva.physics.pde;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.sylva.models.nn.Scalars;
 
 /**
  * The network output and its derivatives with respect to the named input variables at N collocation
@@ -50,13 +51,12 @@ public final class Derivatives {
   }
 
   /**
-   * A float32 scalar that lives until the evaluation ends. Use it instead of {@code NDArray.mul(Number)}:
-   * DJL 0.36 creates that scalar over a Java buffer and closes it right after the forward operation, but
-   * the autograd graph keeps a reference to the buffer for the backward pass; once the garbage collector
-   * frees it, gradients read freed memory (seen as occasional gradients of 1e8–1e10).
+   * A float32 scalar for the residual, in PyTorch's own memory ({@link Scalars}). Use it instead of
+   * {@code NDArray.mul(Number)}, whose scalar the backward pass may read after the garbage collector freed it
+   * (seen here as occasional gradients of 1e8–1e10).
    */
   public NDArray constant(double value) {
-    return this.value.getManager().create((float) value);
+    return Scalars.of(this.value, value);
   }
 
   /** The coordinate column of a variable, {@code (N, 1)}: for source terms such as f(x, y). */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sylva.models.nn.Scalars;
 import org.sylva.physics.nn.Autograd;
 import org.sylva.physics.nn.TanhMlp;
 import org.sylva.physics.optim.Objective;
@@ -79,9 +80,9 @@ final class PinnObjective implements Objective, AutoCloseable {
         for (int i = 0; i < conditionPoints.size(); i++) {
           terms.add(net.value(w, conditionPoints.get(i)).sub(conditionTargets.get(i)).square().mean());
         }
-        NDArray total = terms.get(0).mul(step.create((float) weights[0]));
+        NDArray total = Scalars.times(terms.get(0), weights[0]);
         for (int i = 1; i < terms.size(); i++) {
-          total = total.add(terms.get(i).mul(step.create((float) weights[i])));
+          total = total.add(Scalars.times(terms.get(i), weights[i]));
         }
         Autograd.backward(total);
         Map<String, Double> values = new LinkedHashMap<>();
