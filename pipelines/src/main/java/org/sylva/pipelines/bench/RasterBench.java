@@ -15,6 +15,7 @@ import org.sylva.geo.geotiff.GeoTiff;
 import org.sylva.geo.geotiff.GeoTiffProfile;
 import org.sylva.geo.geotiff.GeoTiffReader;
 import org.sylva.geo.geotiff.GeoTiffWriter;
+import org.sylva.geo.io.AtomicOutput;
 import org.sylva.geo.raster.Crs;
 import org.sylva.geo.raster.DataType;
 import org.sylva.geo.raster.GeoTransform;
@@ -137,7 +138,7 @@ public final class RasterBench implements Callable<Integer> {
       report.detail("note", "The machine may be shared: compare ratios from one run, not absolute MB/s across runs.");
     } finally {
       if (!keep) {
-        deleteRecursively(work);
+        AtomicOutput.deleteRecursively(work);
       }
     }
     Path json = report.write(out);
@@ -232,16 +233,5 @@ public final class RasterBench implements Callable<Integer> {
 
   private static double round(double seconds) {
     return Math.round(seconds * 1000) / 1000.0;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sylva.geo.io.AtomicOutput;
 import org.sylva.models.nn.TorchThreads;
 import org.sylva.models.tsc.data.Preprocessing;
 import org.sylva.models.tsc.data.TrainTestSplit;
@@ -111,7 +112,7 @@ public final class TscBench implements Callable<Integer> {
       System.err.println("wrote " + json + " and " + out.resolve("tsc.md"));
       return 0;
     } finally {
-      deleteTree(data);
+      AtomicOutput.deleteRecursively(data);
     }
   }
 
@@ -140,13 +141,5 @@ public final class TscBench implements Callable<Integer> {
 
   private static String format(List<Double> values) {
     return values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList().toString();
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
+import org.sylva.geo.io.AtomicOutput;
 import org.sylva.models.io.Json;
 import org.sylva.pipelines.common.RunManifest;
 
@@ -56,7 +57,7 @@ public final class RunFolder {
       Path out = Path.of(outputDir).toAbsolutePath().normalize();
       folder = new RunFolder(out.resolve(runName).toString(), out.resolve("." + runName + ".partial"));
     }
-    deleteTree(folder.staging);
+    AtomicOutput.deleteRecursively(folder.staging);
     Files.createDirectories(folder.staging);
     return folder;
   }
@@ -88,7 +89,7 @@ public final class RunFolder {
     manifest.write(staging);
     if (isRemote(target)) {
       copyToFileSystem();
-      deleteTree(staging);
+      AtomicOutput.deleteRecursively(staging);
       return target;
     }
     Path finalPath = Path.of(target);
@@ -97,7 +98,7 @@ public final class RunFolder {
       Path old = finalPath.resolveSibling("." + finalPath.getFileName() + ".old-" + UUID.randomUUID());
       Files.move(finalPath, old);
       Files.move(staging, finalPath);
-      deleteTree(old);
+      AtomicOutput.deleteRecursively(old);
     } else {
       Files.move(staging, finalPath);
     }
@@ -107,7 +108,7 @@ public final class RunFolder {
   /** Removes the staging folder after a failed run. */
   public void discard() {
     try {
-      deleteTree(staging);
+      AtomicOutput.deleteRecursively(staging);
     } catch (IOException e) {
       System.err.println("canopy: could not remove " + staging + ": " + e.getMessage());
     }
@@ -187,18 +188,7 @@ public final class RunFolder {
       hidden = walk.filter(p -> !p.equals(root) && p.getFileName().toString().startsWith(".")).toList();
     }
     for (Path p : hidden) {
-      deleteTree(p);
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
+      AtomicOutput.deleteRecursively(p);
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.sylva.geo.io.AtomicOutput;
 import org.sylva.models.io.Json;
 import org.sylva.pipelines.bench.BenchReport;
 import org.sylva.pipelines.canopy.CanopyRun;
@@ -124,7 +125,7 @@ public final class CanopyBench implements Callable<Integer> {
     System.out.print(report.toMarkdown());
     System.out.println("wrote " + json + " and " + json.resolveSibling("canopy.md"));
     if (work == null) {
-      deleteTree(folder);
+      AtomicOutput.deleteRecursively(folder);
     }
     return 0;
   }
@@ -133,20 +134,11 @@ public final class CanopyBench implements Callable<Integer> {
     return Math.round(v * 10) / 10.0;
   }
 
-
   private static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).strip();
     } catch (IOException e) {
       return "unknown";
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

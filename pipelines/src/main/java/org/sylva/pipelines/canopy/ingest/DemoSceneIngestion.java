@@ -3,11 +3,9 @@ package org.sylva.pipelines.canopy.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.sylva.geo.demo.DemoScene;
 import org.sylva.geo.demo.DemoSceneSpec;
 import org.sylva.geo.demo.DemoSceneWriter;
@@ -15,6 +13,7 @@ import org.sylva.geo.ingest.IngestOptions;
 import org.sylva.geo.ingest.IngestRequest;
 import org.sylva.geo.ingest.IngestSource;
 import org.sylva.geo.ingest.SceneIngest;
+import org.sylva.geo.io.AtomicOutput;
 import org.sylva.geo.progress.ProgressListener;
 
 /**
@@ -98,7 +97,7 @@ public record DemoSceneIngestion(long seed, int size, int sentinel2Dates, int se
         // another run finished the same scene first: its files are identical, use them
       }
     } finally {
-      deleteRecursively(building);
+      AtomicOutput.deleteRecursively(building);
     }
     return read(folder);
   }
@@ -120,16 +119,5 @@ public record DemoSceneIngestion(long seed, int size, int sentinel2Dates, int se
         .build();
     SceneIngest.run(request, dir.resolve(INGESTED), progress);
     Files.writeString(dir.resolve(COMPLETE), spec.toString() + "\n");
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
