@@ -218,16 +218,9 @@ class CanopyPipelineTest {
     Path out = work.resolve("failing");
     Files.createDirectories(out.resolve("canopy"));
     Files.writeString(out.resolve("canopy/report.md"), "an earlier run");
-    StringWriter err = new StringWriter();
-    CommandLine cli = SylvaCli.newCommandLine();
-    cli.setErr(new PrintWriter(err, true));
-    List<String> args = new ArrayList<>(List.of("canopy"));
-    args.addAll(REDUCED);
-    args.addAll(List.of("--outputDir=" + out, "--cacheDir=" + work.resolve("cache-a"), "--minTargetPixels=100000"));
-    int exit = cli.execute(args.toArray(String[]::new));
+    String message = failingRun(out, "--minTargetPixels=100000");
 
-    assertThat(exit).isEqualTo(1);
-    assertThat(err.toString().strip()).startsWith("sylva: ").doesNotContain("\n")
+    assertThat(message).startsWith("sylva: ").doesNotContain("\n")
         .contains("gedi_targets.tif: only 0 block(s)", "a train/validation/test split needs 3");
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString())).as("no staging left").containsExactly("canopy");
@@ -242,21 +235,25 @@ class CanopyPipelineTest {
   @Test
   void divergingVariantsAreDeadLettersAndTheRunSaysWhy() throws Exception {
     Path out = work.resolve("diverging");
-    StringWriter err = new StringWriter();
-    CommandLine cli = SylvaCli.newCommandLine();
-    cli.setErr(new PrintWriter(err, true));
-    List<String> args = new ArrayList<>(List.of("canopy"));
-    args.addAll(REDUCED);
-    args.addAll(List.of("--outputDir=" + out, "--cacheDir=" + work.resolve("cache-a"), "--learningRate=1e9"));
-    int exit = cli.execute(args.toArray(String[]::new));
+    String message = failingRun(out, "--learningRate=1e9");
 
-    assertThat(exit).isEqualTo(1);
-    String message = err.toString().strip();
     assertThat(message).startsWith("sylva: ").doesNotContain("\n").contains("no variant could be trained");
     for (String variant : List.of("s1", "s2_10m", "s2_all", "s2_all_s1", "s2_10m_s1", "s2_all_indices", "s2_all_s1_indices")) {
       assertThat(message).containsPattern(variant + ": training diverged: loss \\S+ in epoch \\d+, batch \\d+ ");
     }
     assertThat(out).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+  }
+
+  /** Runs `sylva canopy` on the reduced scene with {@code option}; asserts exit status 1 and returns stderr. */
+  private static String failingRun(Path out, String option) {
+    StringWriter err = new StringWriter();
+    CommandLine cli = SylvaCli.newCommandLine();
+    cli.setErr(new PrintWriter(err, true));
+    List<String> args = new ArrayList<>(List.of("canopy"));
+    args.addAll(REDUCED);
+    args.addAll(List.of("--outputDir=" + out, "--cacheDir=" + work.resolve("cache-a"), option));
+    assertThat(cli.execute(args.toArray(String[]::new))).as("exit status").isEqualTo(1);
+    return err.toString().strip();
   }
 
   @Test
