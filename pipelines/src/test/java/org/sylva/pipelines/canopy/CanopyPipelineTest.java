@@ -70,9 +70,10 @@ class CanopyPipelineTest {
 
   /**
    * The seven U-Nets train at once in one JVM, and each must come out bit-identical to training it alone
-   * ({@code --targetParallelism=1}). 12 epochs: from a fresh {@code ./sylva} JVM without {@code OMP_NUM_THREADS=1},
-   * the last variant to finish drifted from its one-at-a-time weights after about ten epochs (this test JVM did not
-   * show it; the launcher, Maven's test JVMs and the Flink processes now all default to one OpenMP thread).
+   * ({@code --targetParallelism=1}). 12 epochs: a fresh {@code ./sylva} JVM once showed the last variant to finish
+   * drifting from its one-at-a-time weights after about ten epochs. Two causes were removed since: threads without a
+   * fixed OpenMP count (every process now defaults to one) and scalar operands freed by the garbage collector before
+   * the backward pass ({@code Scalars}; {@code TrainingReproducibilityTest} reproduces that one).
    */
   @Test
   void variantsTrainedTogetherEqualVariantsTrainedOneAtATime() throws Exception {
