@@ -123,10 +123,16 @@ launch_jvm() {
   params="$(flink_resource_params "$kind" "$conf_dir")"
   jvm_flags="$(sed -n 1p <<<"$params")"
   dynamic="$(sed -n 2p <<<"$params")"
+  # oneDNN's SSE4.1 kernels on AMD Zen 5, as in the launcher: its wider convolutions gave NaN gradients there.
+  local isa=()
+  if [[ -z "${ONEDNN_MAX_CPU_ISA:-}" ]] && grep -q -m1 AuthenticAMD /proc/cpuinfo 2>/dev/null \
+      && [[ "$(awk -F: '/^cpu family/ {print $2 + 0; exit}' /proc/cpuinfo)" == 26 ]]; then
+    isa=(ONEDNN_MAX_CPU_ISA=SSE41)
+  fi
   # shellcheck disable=SC2086  # the flag strings from BashJavaUtils are meant to be word-split
   # DJL (staged with Sylva's pipelines) must never download native libraries on a worker. One OpenMP thread
   # by default, as in the sylva launcher: tasks fix PyTorch's threads themselves (bit-identical results).
-  OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" nohup java $jvm_flags "${JAVA17_OPENS[@]}" -Dai.djl.offline=true ${SYLVA_FLINK_JAVA_OPTS:-} \
+  OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" env "${isa[@]}" nohup java $jvm_flags "${JAVA17_OPENS[@]}" -Dai.djl.offline=true ${SYLVA_FLINK_JAVA_OPTS:-} \
     -Dlog.file="$LOG_DIR/$name.log" \
     -Dorg.slf4j.simpleLogger.logFile="$LOG_DIR/$name.log" \
     -Dorg.slf4j.simpleLogger.showDateTime=true \
