@@ -3,9 +3,8 @@ package org.sylva.models.patch;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import org.sylva.models.io.Sha256;
 
 /**
  * SHA-256 fingerprint of a patch set, stored in a model's manifest so a model can be traced to the exact
@@ -18,7 +17,7 @@ public final class PatchHash {
   private PatchHash() {}
 
   public static String sha256(List<Patch> patches) {
-    MessageDigest digest = newDigest();
+    MessageDigest digest = Sha256.newDigest();
     ByteBuffer header = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
     ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     for (Patch p : patches) {
@@ -29,7 +28,7 @@ public final class PatchHash {
       update(digest, buffer, p.target());
       update(digest, buffer, p.mask());
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return Sha256.hex(digest);
   }
 
   private static void update(MessageDigest digest, ByteBuffer buffer, float[] values) {
@@ -45,11 +44,4 @@ public final class PatchHash {
     }
   }
 
-  private static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
-  }
 }

@@ -11,9 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -22,6 +19,7 @@ import org.sylva.models.infer.TileSink;
 import org.sylva.models.infer.TileSource;
 import org.sylva.models.infer.TiledPredictor;
 import org.sylva.models.io.Json;
+import org.sylva.models.io.Sha256;
 import org.sylva.models.io.SoftwareVersions;
 import org.sylva.models.metrics.HeightEvaluation;
 import org.sylva.models.nn.MonteCarloDropout;
@@ -103,7 +101,7 @@ public final class HeightModel implements AutoCloseable {
     }
     Path weightsFile = dir.resolve(manifest.weights().file());
     byte[] weights = Files.readAllBytes(weightsFile);
-    String sha = sha256(weights);
+    String sha = Sha256.hex(weights);
     if (!sha.equals(manifest.weights().sha256())) {
       throw new IOException(weightsFile + ": SHA-256 " + sha + " differs from the manifest's " + manifest.weights().sha256()
           + " (corrupt or replaced weights)");
@@ -132,7 +130,7 @@ public final class HeightModel implements AutoCloseable {
     byte[] weights = CheckpointStore.serialise(network);
     HeightModelManifest complete = new HeightModelManifest(manifest.format(), manifest.target(), manifest.bands(),
         manifest.normalisation(), manifest.nodata(), manifest.architecture(), manifest.training(), manifest.validation(),
-        manifest.versions(), new HeightModelManifest.Weights(WEIGHTS, sha256(weights)));
+        manifest.versions(), new HeightModelManifest.Weights(WEIGHTS, Sha256.hex(weights)));
     Files.createDirectories(target.getParent());
     Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
     try {
@@ -326,14 +324,6 @@ public final class HeightModel implements AutoCloseable {
           output[i] = Float.NaN;
         }
       }
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
     }
   }
 
