@@ -22,6 +22,7 @@ public final class ProgressBar implements AutoCloseable {
   private final LongSupplier clockNanos;
   private final long startNanos;
   private long done;
+  private long skipped;
   private String status = "";
   private long lastDrawNanos;
   private int lastLoggedPercent = -1;
@@ -66,6 +67,17 @@ public final class ProgressBar implements AutoCloseable {
     draw(false);
   }
 
+  /**
+   * Counts {@code n} units as done without doing them now (work a resumed job had finished before); they
+   * advance the bar but not the rate, so the ETA stays that of the work still to do.
+   */
+  public synchronized void skip(long n) {
+    long before = done;
+    done = Math.min(total, done + n);
+    skipped += done - before;
+    draw(false);
+  }
+
   /** Replaces the status text without advancing. */
   public synchronized void status(String newStatus) {
     status = newStatus;
@@ -85,8 +97,8 @@ public final class ProgressBar implements AutoCloseable {
   public synchronized String render() {
     double fraction = total == 0 ? 1 : (double) done / total;
     double seconds = (clockNanos.getAsLong() - startNanos) / 1e9;
-    double rate = seconds > 0 ? done / seconds : 0;
-    String eta = done > 0 && done < total ? " ETA " + formatDuration((total - done) / rate) : "";
+    double rate = seconds > 0 ? (done - skipped) / seconds : 0;
+    String eta = done > skipped && done < total ? " ETA " + formatDuration((total - done) / rate) : "";
     String took = done >= total ? " in " + formatDuration(seconds) : "";
     int filled = (int) Math.round(fraction * BAR_WIDTH);
     return String.format(Locale.ROOT, "%s [%s%s] %3d%% %d/%d %s/s%s%s%s",

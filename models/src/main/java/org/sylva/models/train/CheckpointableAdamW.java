@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,10 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * weight decay: {@code w ← w − lr·wd·w}, then the Adam step with bias-corrected rate
  * {@code lr·√(1−β₂ᵗ)/(1−β₁ᵗ)}) but owns its first and second moments and the update count.
  *
+ * <p>With weight decay 0 the decoupled decay multiplies by exactly 1, so this is plain Adam, bit for bit as DJL's
+ * {@code Adam} (tested); the time-series classifiers train with it that way (Keras' Adam has no decay).
+ *
  * <p>Saved state is keyed by the parameters' hierarchical names (DJL parameter ids are random per run).
  * Weight decay applies to every trainable parameter, as PyTorch's {@code AdamW} does by default.
  */
-public final class CheckpointableAdamW extends Optimizer {
+public final class CheckpointableAdamW extends Optimizer implements ResumableOptimizer {
+
+  private static final String MEAN = "mean";
+  private static final String VARIANCE = "variance";
 
   private static final int MAGIC = 0x53_41_44_57; // "SADW"
 
@@ -80,6 +87,25 @@ public final class CheckpointableAdamW extends Optimizer {
         correctedRate, weightDecay, rescaleGrad, clipGrad, beta1, beta2, epsilon, true, true);
   }
 
+  @Override
+  public Map<String, float[]> slots(String parameterId) {
+    NDArray mean = means.get(parameterId);
+    return mean == null ? Map.of()
+        : Map.of(MEAN, mean.toFloatArray(), VARIANCE, variances.get(parameterId).toFloatArray());
+  }
+
+  @Override
+  public void restoreSlots(String parameterId, NDArray weight, Map<String, float[]> slots) {
+    if (slots.isEmpty()) {
+      return;
+    }
+    if (!slots.keySet().equals(Set.of(MEAN, VARIANCE))) {
+      throw new IllegalArgumentException("Adam state needs slots " + MEAN + " and " + VARIANCE + ", got " + slots.keySet());
+    }
+    means.put(parameterId, weight.getManager().create(slots.get(MEAN), weight.getShape()));
+    variances.put(parameterId, weight.getManager().create(slots.get(VARIANCE), weight.getShape()));
+  }
+
   /** Writes the update count and the moments of {@code parameters} (name → parameter, e.g. {@code block.getParameters()}). */
   public void save(OutputStream out, PairList<String, Parameter> parameters) throws IOException {
     NDList state = new NDList();
@@ -116,9 +142,7 @@ public final class CheckpointableAdamW extends Optimizer {
     for (Pair<String, Parameter> p : parameters) {
       idByName.put(p.getKey(), p.getValue().getId());
     }
-    builder.beginUpdate = updates;
-    builder.optBeginNumUpdate(updates);
-    CheckpointableAdamW optimizer = builder.build();
+    CheckpointableAdamW optimizer = builder.resumeAfter(updates).build();
     for (NDArray array : state) {
       String name = array.getName();
       String id = idByName.get(name.substring(2));
@@ -161,6 +185,12 @@ public final class CheckpointableAdamW extends Optimizer {
     public Builder epsilon(float epsilon) {
       this.epsilon = epsilon;
       return this;
+    }
+
+    /** Continues after {@code updates} completed updates (bias correction and learning-rate schedule go on from there). */
+    public Builder resumeAfter(int updates) {
+      this.beginUpdate = updates;
+      return optBeginNumUpdate(updates);
     }
 
     public CheckpointableAdamW build() {

@@ -40,6 +40,17 @@ class ProgressBarTest {
   }
 
   @Test
+  void skippedWorkOfAResumedJobAdvancesTheBarButNotTheRate() {
+    AtomicLong clock = new AtomicLong();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ProgressBar bar = ProgressBar.plain("train", 100, new PrintStream(bytes, true, StandardCharsets.UTF_8), 50, clock::get);
+    bar.skip(60); // done before the restart, in no time
+    clock.addAndGet(4_000_000_000L);
+    bar.step(10); // 10 units in 4 s: 2.5/s, 30 left
+    assertThat(bar.render()).contains(" 70% 70/100 2.50/s ETA 0:12");
+  }
+
+  @Test
   void formatsDurationsAsMinutesOrHours() {
     assertThat(ProgressBar.formatDuration(59.6)).isEqualTo("1:00");
     assertThat(ProgressBar.formatDuration(3725)).isEqualTo("1:02:05");

@@ -1,6 +1,10 @@
 package org.sylva.models.tsc.data;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import org.sylva.models.io.Sha256;
 
 /**
  * A preprocessed, equal-length split ready for a network: {@code series[case][channel][time]} and the class
@@ -49,6 +53,25 @@ public record TimeSeriesDataset(String name, float[][][] series, int[] labels, C
 
   public int classCount() {
     return classes.size();
+  }
+
+  /**
+   * SHA-256 (hex) of the class names, labels and values, bit for bit: equal digests mean the same data, so a
+   * checkpoint or a kept result can tell whether it was made from this data.
+   */
+  public String contentDigest() {
+    MessageDigest digest = Sha256.newDigest();
+    digest.update(String.join("\n", classes.names()).getBytes(StandardCharsets.UTF_8));
+    ByteBuffer buffer = ByteBuffer.allocate(4 + 4 * length());
+    for (int i = 0; i < series.length; i++) {
+      for (float[] channel : series[i]) {
+        buffer.clear();
+        buffer.putInt(labels[i]);
+        buffer.asFloatBuffer().put(channel);
+        digest.update(buffer.array(), 0, 4 + 4 * channel.length);
+      }
+    }
+    return Sha256.hex(digest);
   }
 
   /** Number of cases of each class. */

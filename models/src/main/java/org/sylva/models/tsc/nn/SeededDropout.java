@@ -7,6 +7,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Random;
+import org.sylva.models.tsc.RandomStates;
 
 /**
  * Inverted dropout (Keras/PyTorch semantics: during training each value is zeroed with probability
@@ -17,7 +18,7 @@ import java.util.Random;
 public final class SeededDropout extends AbstractBlock {
 
   private final float rate;
-  private final Random random;
+  private Random random;
 
   public SeededDropout(float rate, long seed) {
     if (rate < 0 || rate >= 1) {
@@ -39,12 +40,22 @@ public final class SeededDropout extends AbstractBlock {
     }
     float keep = 1 / (1 - rate);
     float[] mask = new float[Math.toIntExact(x.size())];
-    synchronized (random) {
+    synchronized (this) {
       for (int i = 0; i < mask.length; i++) {
         mask[i] = random.nextFloat() < rate ? 0 : keep;
       }
     }
     return new NDList(x.mul(x.getManager().create(mask, x.getShape())));
+  }
+
+  /** The mask generator's exact state, for a training checkpoint. */
+  public synchronized byte[] randomState() {
+    return RandomStates.save(random);
+  }
+
+  /** Continues the masks from a state saved by {@link #randomState()}. */
+  public synchronized void restoreRandomState(byte[] state) {
+    random = RandomStates.restore(state);
   }
 
   @Override

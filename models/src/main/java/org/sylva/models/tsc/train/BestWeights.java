@@ -15,6 +15,14 @@ import java.util.List;
  */
 public final class BestWeights {
 
+  /** The kept copy: loss and epoch of the best epoch and its parameters, in the block's parameter order. */
+  public record State(double bestLoss, int bestEpoch, List<float[]> parameters) {
+
+    public State {
+      parameters = List.copyOf(parameters);
+    }
+  }
+
   private final List<Parameter> parameters = new ArrayList<>();
   private final List<float[]> snapshot = new ArrayList<>();
   private double bestLoss = Double.POSITIVE_INFINITY;
@@ -38,6 +46,22 @@ public final class BestWeights {
       snapshot.add(p.getArray().toFloatArray());
     }
     return true;
+  }
+
+  public State state() {
+    return new State(bestLoss, bestEpoch, snapshot);
+  }
+
+  /** Continues from a saved {@link #state()}; the block must have the same parameters. */
+  public void resumeFrom(State state) {
+    if (!state.parameters().isEmpty() && state.parameters().size() != parameters.size()) {
+      throw new IllegalArgumentException("saved best weights have " + state.parameters().size()
+          + " parameters, the network " + parameters.size());
+    }
+    bestLoss = state.bestLoss();
+    bestEpoch = state.bestEpoch();
+    snapshot.clear();
+    snapshot.addAll(state.parameters());
   }
 
   /** Puts the kept parameters back into the block. */

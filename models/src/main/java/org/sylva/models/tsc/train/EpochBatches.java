@@ -2,6 +2,7 @@ package org.sylva.models.tsc.train;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.sylva.models.tsc.RandomStates;
 
 /**
  * Mini-batches of one epoch, as Keras' {@code fit(shuffle=True)} makes them: a fresh seeded permutation of
@@ -12,7 +13,7 @@ public final class EpochBatches {
 
   private final int size;
   private final int batchSize;
-  private final Random random;
+  private Random random;
 
   public EpochBatches(int size, int batchSize, long seed) {
     if (size < 1 || batchSize < 1) {
@@ -21,6 +22,16 @@ public final class EpochBatches {
     this.size = size;
     this.batchSize = batchSize;
     this.random = new Random(seed);
+  }
+
+  /** The shuffling generator's exact state, for a training checkpoint. */
+  public byte[] randomState() {
+    return RandomStates.save(random);
+  }
+
+  /** Continues the permutations from a state saved by {@link #randomState()}. */
+  public void restoreRandomState(byte[] state) {
+    random = RandomStates.restore(state);
   }
 
   /** Number of batches per epoch. */

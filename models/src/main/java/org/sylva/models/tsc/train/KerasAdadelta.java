@@ -1,11 +1,10 @@
 package org.sylva.models.tsc.train;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.sylva.models.train.ResumableOptimizer;
 
 /**
  * Adadelta as Keras defines it, with a learning rate (the MLP baseline trains with
@@ -19,13 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *   w ← w − lr·Δ
  * </pre>
  */
-public final class KerasAdadelta extends Optimizer {
+public final class KerasAdadelta extends Optimizer implements ResumableOptimizer {
+
+  private static final String GRADIENTS = "accumulatedGradients";
+  private static final String UPDATES = "accumulatedUpdates";
 
   private final ParameterTracker learningRate;
   private final float rho;
   private final float epsilon;
-  private final Map<String, Map<Device, NDArray>> accumulatedGradients = new ConcurrentHashMap<>();
-  private final Map<String, Map<Device, NDArray>> accumulatedUpdates = new ConcurrentHashMap<>();
+  private final OptimizerSlots state = new OptimizerSlots(GRADIENTS, UPDATES);
 
   /** Keras' defaults: {@code rho = 0.95}, {@code epsilon = 1e-7}. */
   public KerasAdadelta(ParameterTracker learningRate) {
@@ -33,7 +34,12 @@ public final class KerasAdadelta extends Optimizer {
   }
 
   public KerasAdadelta(ParameterTracker learningRate, float rho, float epsilon) {
-    super(new Builder());
+    this(learningRate, rho, epsilon, 0);
+  }
+
+  /** Resumes after {@code updatesDone} updates (the count the learning-rate tracker is given). */
+  public KerasAdadelta(ParameterTracker learningRate, float rho, float epsilon, int updatesDone) {
+    super(new Builder().optBeginNumUpdate(updatesDone));
     this.learningRate = learningRate;
     this.rho = rho;
     this.epsilon = epsilon;
@@ -42,8 +48,8 @@ public final class KerasAdadelta extends Optimizer {
   @Override
   public void update(String parameterId, NDArray weight, NDArray grad) {
     float lr = learningRate.getNewValue(parameterId, updateCount(parameterId));
-    NDArray a = withDefaultState(accumulatedGradients, parameterId, weight.getDevice(), k -> weight.zerosLike());
-    NDArray d = withDefaultState(accumulatedUpdates, parameterId, weight.getDevice(), k -> weight.zerosLike());
+    NDArray a = withDefaultState(state.slot(GRADIENTS), parameterId, weight.getDevice(), k -> weight.zerosLike());
+    NDArray d = withDefaultState(state.slot(UPDATES), parameterId, weight.getDevice(), k -> weight.zerosLike());
     try (NDArray g2 = grad.square()) {
       a.muli(rho).addi(g2.muli(1 - rho));
     }
@@ -58,6 +64,16 @@ public final class KerasAdadelta extends Optimizer {
     try (NDArray own = weight.getGradient()) {
       own.subi(own);
     }
+  }
+
+  @Override
+  public Map<String, float[]> slots(String parameterId) {
+    return state.export(parameterId);
+  }
+
+  @Override
+  public void restoreSlots(String parameterId, NDArray weight, Map<String, float[]> slots) {
+    state.load(parameterId, weight, slots);
   }
 
   /** The base class needs a builder; Adadelta has no builder options of its own here. */

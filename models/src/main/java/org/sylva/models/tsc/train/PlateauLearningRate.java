@@ -27,6 +27,9 @@ public final class PlateauLearningRate implements Tracker {
     }
   }
 
+  /** Where the schedule stands: the current rate, the best loss so far and the epochs waited since it. */
+  public record State(float learningRate, double best, int epochsWaited) {}
+
   private final Settings settings;
   private volatile float learningRate;
   private double best = Double.POSITIVE_INFINITY;
@@ -44,6 +47,17 @@ public final class PlateauLearningRate implements Tracker {
 
   public float learningRate() {
     return learningRate;
+  }
+
+  public synchronized State state() {
+    return new State(learningRate, best, wait);
+  }
+
+  /** Continues the schedule from a saved {@link #state()}. */
+  public synchronized void resumeFrom(State state) {
+    learningRate = state.learningRate();
+    best = state.best();
+    wait = state.epochsWaited();
   }
 
   /** Records an epoch's loss; returns true when the rate was reduced. */

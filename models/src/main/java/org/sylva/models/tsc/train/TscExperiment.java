@@ -1,6 +1,8 @@
 package org.sylva.models.tsc.train;
 
 import ai.djl.nn.Block;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.sylva.models.tsc.Seeds;
@@ -24,13 +26,26 @@ public final class TscExperiment {
    */
   public static ExperimentResult run(Architecture architecture, TrainTestSplit data, TrainingSettings settings,
       long seed, EpochListener listener) {
+    return run(architecture, data, settings, seed, listener, null, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #run(Architecture, TrainTestSplit, TrainingSettings, long, EpochListener)}, with each member
+   * keeping a checkpoint {@code member-<m>.ckpt} in {@code checkpointDir} (null: none) at least
+   * {@code checkpointEvery} apart, and continuing from it when the experiment is run again after a failure.
+   */
+  public static ExperimentResult run(Architecture architecture, TrainTestSplit data, TrainingSettings settings,
+      long seed, EpochListener listener, Path checkpointDir, Duration checkpointEvery) {
     List<Predictions> predictions = new ArrayList<>();
     List<TrainingHistory> histories = new ArrayList<>();
     for (int m = 0; m < architecture.ensembleSize(); m++) {
       long memberSeed = architecture.ensembleSize() == 1 ? seed : Seeds.derive(seed, "member", Integer.toString(m));
       Block network = architecture.network(data.train().channels(), data.train().classCount(),
           Seeds.derive(memberSeed, "network"));
-      try (TrainedClassifier classifier = ClassifierTrainer.fit(network, data.train(), settings, memberSeed, listener)) {
+      CheckpointPolicy checkpoints = checkpointDir == null ? CheckpointPolicy.NONE
+          : CheckpointPolicy.at(checkpointDir.resolve("member-" + m + ".ckpt"), checkpointEvery);
+      try (TrainedClassifier classifier = ClassifierTrainer.fit(network, data.train(), settings, memberSeed, listener,
+          checkpoints)) {
         predictions.add(classifier.predict(data.test()));
         histories.add(classifier.history());
       }

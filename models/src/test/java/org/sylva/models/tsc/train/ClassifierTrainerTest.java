@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sylva.models.nn.TorchThreads;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sylva.models.tsc.data.Preprocessing;
 import org.sylva.models.tsc.data.TrainTestSplit;
 import org.sylva.models.tsc.data.TscArchive;
@@ -26,20 +23,12 @@ import org.sylva.models.tsc.synthetic.SyntheticDataset;
  */
 class ClassifierTrainerTest {
 
-  @TempDir static Path archive;
-  private static int previousThreads;
+  @RegisterExtension static final GeneratedCbf CBF = new GeneratedCbf();
   private static TrainTestSplit cbf;
 
   @BeforeAll
-  static void data() throws Exception {
-    previousThreads = TorchThreads.set(1); // restored below: one thread is fastest for these small networks
-    SyntheticArchive.write(archive, SyntheticDataset.CBF, 42);
-    cbf = TscArchive.load(archive, "CBF", Preprocessing.defaults());
-  }
-
-  @AfterAll
-  static void restoreThreads() {
-    TorchThreads.set(previousThreads);
+  static void data() {
+    cbf = CBF.data();
   }
 
   @Test
@@ -104,8 +93,8 @@ class ClassifierTrainerTest {
   /** InceptionTime trains five networks with their own seeds and predicts their mean probabilities. */
   @Test
   void inceptionTimeIsAnEnsembleOfFiveNetworks() throws Exception {
-    SyntheticArchive.write(archive.resolve("tiny"), SyntheticDataset.CBF, 9, 9, 6);
-    TrainTestSplit tiny = TscArchive.load(archive.resolve("tiny"), "CBF", Preprocessing.defaults());
+    SyntheticArchive.write(CBF.archive().resolve("tiny"), SyntheticDataset.CBF, 9, 9, 6);
+    TrainTestSplit tiny = TscArchive.load(CBF.archive().resolve("tiny"), "CBF", Preprocessing.defaults());
     TrainingSettings settings = TrainingSettings.of(Architecture.INCEPTION_TIME, TrainingProfile.QUICK, 9).withEpochs(1);
     ExperimentResult r = TscExperiment.run(Architecture.INCEPTION_TIME, tiny, settings, 3, EpochListener.NONE);
     assertThat(settings.batchSize()).isEqualTo(64);
