@@ -86,6 +86,16 @@ public final class TscCommand implements Callable<Integer> {
           + "several networks train at once.")
   int torchThreads;
 
+  @Option(names = {"--checkpointMinutes", "--checkpoint-minutes"}, paramLabel = "MIN", defaultValue = "10",
+      description = "Minutes of training between checkpoints of a cell; after a failure the same command resumes "
+          + "each unfinished cell from its checkpoint, with the same result. 0 = none. Default: ${DEFAULT-VALUE}.")
+  int checkpointMinutes;
+
+  @Option(names = {"--checkpointDir", "--checkpoint-dir"}, paramLabel = "DIR", defaultValue = "",
+      description = "Checkpoint folder (every worker must see it). Default: <outputDir>/.<runName>.checkpoints, "
+          + "removed when the run succeeds.")
+  String checkpointDir;
+
   @Unmatched
   List<String> passThrough = new ArrayList<>();
 
@@ -113,6 +123,8 @@ public final class TscCommand implements Callable<Integer> {
     args.add("--normalise=" + !noZNormalise);
     args.add("--cellParallelism=" + cellParallelism);
     args.add("--torchThreads=" + torchThreads);
+    args.add("--checkpointMinutes=" + checkpointMinutes);
+    args.add("--checkpointDir=" + checkpointDir);
     args.addAll(passThrough);
     return args;
   }

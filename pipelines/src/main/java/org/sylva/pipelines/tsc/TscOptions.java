@@ -80,4 +80,19 @@ public interface TscOptions extends SylvaPipelineOptions {
   int getTorchThreads();
 
   void setTorchThreads(int value);
+
+  @Description("Minutes of training between two checkpoints of a cell (its network, optimiser, schedule and random "
+      + "state); a cell of a failed or killed run continues from its last checkpoint when the same command runs "
+      + "again, with the same result as if it had never stopped. 0 = no checkpoints.")
+  @Default.Integer(10)
+  int getCheckpointMinutes();
+
+  void setCheckpointMinutes(int value);
+
+  @Description("Folder of the cells' checkpoints, on a file system every worker sees; empty = "
+      + "<outputDir>/.<runName>.checkpoints. Removed when the run succeeds.")
+  @Default.String("")
+  String getCheckpointDir();
+
+  void setCheckpointDir(String value);
 }

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
+import org.sylva.geo.io.AtomicOutput;
 import org.sylva.models.tsc.Seeds;
 import org.sylva.models.tsc.data.TscArchive;
 import org.sylva.models.tsc.synthetic.SyntheticArchive;
@@ -45,6 +46,9 @@ public final class TscPipeline {
     List<String> models = models(options.getModels());
     if (options.getRuns() < 1) {
       throw new IllegalArgumentException("--runs must be at least 1, got " + options.getRuns());
+    }
+    if (options.getCheckpointMinutes() < 0) {
+      throw new IllegalArgumentException("--checkpointMinutes must be 0 (none) or more, got " + options.getCheckpointMinutes());
     }
     if (options.getEpochsOverride() < 0) {
       throw new IllegalArgumentException("--epochs must be positive (or 0 for the profile's), got " + options.getEpochsOverride());
@@ -84,18 +88,12 @@ public final class TscPipeline {
     Files.createDirectories(runDir);
     manifest.stage("datasets", Duration.between(t, Instant.now()));
 
-    List<TscTask> tasks = new ArrayList<>();
-    for (String dataset : datasets) {
-      for (String model : models) {
-        for (int run = 1; run <= options.getRuns(); run++) {
-          tasks.add(new TscTask(dataset, model, run,
-              Seeds.derive(options.getSeed(), dataset, model, "run", Integer.toString(run))));
-        }
-      }
-    }
+    List<TscTask> tasks = cells(datasets, models, options.getRuns(), options.getSeed());
     TrainingProfile profile = options.getQuick() ? TrainingProfile.QUICK : TrainingProfile.PAPER;
+    Path checkpoints = TscCheckpoints.root(options.getCheckpointDir(), runDir);
     RunExperiments.Spec spec = new RunExperiments.Spec(archive.toString(), options.getNormalise(),
-        options.getLengthPolicy(), profile, options.getEpochsOverride(), options.getTorchThreads());
+        options.getLengthPolicy(), profile, options.getEpochsOverride(), options.getTorchThreads(),
+        checkpoints.toString(), options.getCheckpointMinutes());
 
     stage(2, "train and test " + tasks.size() + " cells (" + datasets.size() + " datasets x " + models.size()
         + " models x " + options.getRuns() + " runs, " + profile.name().toLowerCase(Locale.ROOT) + " profile"
@@ -111,7 +109,16 @@ public final class TscPipeline {
         .apply("Cells", Create.of(tasks).withCoder(SerializableCoder.of(TscTask.class)))
         .apply("RunExperiments", new RunExperiments(spec))
         .apply("WriteReports", new WriteTscReports(runDir.toString()));
-    new PipelineLauncher().run(pipeline); // on a Flink cluster: preflight checks, one staged jar, REST progress
+    try {
+      new PipelineLauncher().run(pipeline); // on a Flink cluster: preflight checks, one staged jar, REST progress
+    } catch (RuntimeException e) {
+      if (Files.isDirectory(checkpoints)) {
+        System.err.printf(Locale.ROOT, "sylva tsc: checkpoints of the unfinished cells are kept in %s; run the same "
+            + "command again to resume them%n", checkpoints);
+      }
+      throw e;
+    }
+    AtomicOutput.deleteRecursively(checkpoints);
     manifest.stage("train, test and report", Duration.between(t, Instant.now()));
 
     stage(3, "manifest");
@@ -126,6 +133,7 @@ public final class TscPipeline {
         .option("lengthPolicy", options.getLengthPolicy().name())
         .option("torchThreads", options.getTorchThreads())
         .option("cellParallelism", options.getCellParallelism())
+        .option("checkpointMinutes", options.getCheckpointMinutes())
         .option("runner", options.getRunner().getSimpleName());
     for (String file : List.of("accuracy_runs", "accuracy", "history", "ranking", "pairwise")) {
       if (Files.exists(runDir.resolve(file + ".csv"))) {
@@ -140,6 +148,19 @@ public final class TscPipeline {
     manifest.output("report", "report.md");
     manifest.write(runDir);
     return runDir;
+  }
+
+  /** The (dataset, model, run) cells, each with its own seed derived from the run's seed and its names. */
+  static List<TscTask> cells(List<String> datasets, List<String> models, int runs, long seed) {
+    List<TscTask> tasks = new ArrayList<>();
+    for (String dataset : datasets) {
+      for (String model : models) {
+        for (int run = 1; run <= runs; run++) {
+          tasks.add(new TscTask(dataset, model, run, Seeds.derive(seed, dataset, model, "run", Integer.toString(run))));
+        }
+      }
+    }
+    return tasks;
   }
 
   private static void stage(int number, String what) {

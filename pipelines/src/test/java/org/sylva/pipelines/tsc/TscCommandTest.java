@@ -31,7 +31,8 @@ class TscCommandTest {
     Outcome o = run("tsc", "--help");
     assertThat(o.code()).isZero();
     assertThat(o.out()).contains("--datasets", "--models", "--runs", "--quick", "--epochs", "--archive", "--outputDir",
-        "--runName", "--seed", "--lengthPolicy", "--no-z-normalise", "--torchThreads", "FlinkRunner",
+        "--runName", "--seed", "--lengthPolicy", "--no-z-normalise", "--torchThreads", "--checkpointMinutes",
+        "--checkpointDir", "FlinkRunner",
         "InceptionTime", "PAD_ZEROS", "Default: 42", "Default: FCN,ResNet");
   }
 
@@ -51,6 +52,9 @@ class TscCommandTest {
 
     Outcome runs = run("tsc", "--runs", "0", "--outputDir", dir.toString());
     assertThat(runs.err().strip()).isEqualTo("sylva: --runs must be at least 1, got 0");
+
+    Outcome checkpoints = run("tsc", "--checkpointMinutes", "-1", "--outputDir", dir.toString());
+    assertThat(checkpoints.err().strip()).isEqualTo("sylva: --checkpointMinutes must be 0 (none) or more, got -1");
 
     Outcome beam = run("tsc", "--noSuchBeamOption=3", "--outputDir", dir.toString());
     assertThat(beam.code()).isEqualTo(1);

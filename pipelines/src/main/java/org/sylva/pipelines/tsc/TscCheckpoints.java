@@ -1,0 +1,25 @@
+package org.sylva.pipelines.tsc;
+
+import java.nio.file.Path;
+
+/**
+ * Where the cells of a {@code sylva tsc} run keep their training checkpoints: one folder per cell,
+ * {@code <root>/<dataset>/<model>/run-<k>/}, holding {@code member-<m>.ckpt} per ensemble member. The root is
+ * hidden beside the run folder unless {@code --checkpointDir} says otherwise; it outlives a failed run, so
+ * the same command resumes, and is removed once a run has succeeded.
+ */
+final class TscCheckpoints {
+
+  private TscCheckpoints() {}
+
+  /** The checkpoint root of a run; {@code configured} (the option) wins when it is not blank. */
+  static Path root(String configured, Path runDir) {
+    return configured.isBlank()
+        ? runDir.resolveSibling("." + runDir.getFileName() + ".checkpoints")
+        : Path.of(configured).toAbsolutePath().normalize();
+  }
+
+  static Path cell(Path root, TscTask task) {
+    return root.resolve(task.dataset()).resolve(task.model()).resolve("run-" + task.run());
+  }
+}
