@@ -92,8 +92,8 @@ public final class TscCommand implements Callable<Integer> {
   int checkpointMinutes;
 
   @Option(names = {"--checkpointDir", "--checkpoint-dir"}, paramLabel = "DIR", defaultValue = "",
-      description = "Checkpoint folder (every worker must see it). Default: <outputDir>/.<runName>.checkpoints, "
-          + "removed when the run succeeds.")
+      description = "Where the run's checkpoint folder <runName>.checkpoints goes (every worker must see it). "
+          + "Default: <outputDir>/.<runName>.checkpoints. Removed when the run succeeds.")
   String checkpointDir;
 
   @Unmatched

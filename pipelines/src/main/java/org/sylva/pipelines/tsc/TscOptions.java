@@ -89,8 +89,8 @@ public interface TscOptions extends SylvaPipelineOptions {
 
   void setCheckpointMinutes(int value);
 
-  @Description("Folder of the cells' checkpoints, on a file system every worker sees; empty = "
-      + "<outputDir>/.<runName>.checkpoints. Removed when the run succeeds.")
+  @Description("Folder for the run's checkpoint folder <runName>.checkpoints, on a file system every worker sees; "
+      + "empty = <outputDir>/.<runName>.checkpoints. The checkpoint folder is removed when the run succeeds.")
   @Default.String("")
   String getCheckpointDir();
 

@@ -98,6 +98,15 @@ class TscResumeTest {
     assertThat(root).as("removed after the run succeeded").doesNotExist();
   }
 
+  /** Success removes the run's own checkpoint folder, so it must never be the folder the user named. */
+  @Test
+  void aConfiguredCheckpointDirHoldsTheRunsFolderAndIsNeverTheRootItself() {
+    Path runDir = dir.resolve("out/paper");
+    assertThat(TscCheckpoints.root("", runDir)).isEqualTo(dir.resolve("out/.paper.checkpoints"));
+    assertThat(TscCheckpoints.root(dir.resolve("shared").toString(), runDir))
+        .isEqualTo(dir.resolve("shared/paper.checkpoints"));
+  }
+
   /** The options a {@code tsc} call below gives its workers. */
   private static RunExperiments.Spec spec(Path checkpointRoot) {
     return new RunExperiments.Spec(archive.toString(), true, LengthPolicy.RESAMPLE, TrainingProfile.PAPER, EPOCHS, 1,
