@@ -89,28 +89,49 @@ public final class AtomicOutput {
     Path absolute = target.toAbsolutePath().normalize();
     requireReplaceable(absolute, replace);
     Path temporary = Files.createDirectory(temporarySibling(absolute, ".partial"));
-    Path old = null;
     try {
       writer.write(temporary);
       requireReplaceable(absolute, replace); // someone may have written there meanwhile
-      if (Files.exists(absolute)) {
-        old = temporarySibling(absolute, ".old");
-        Files.move(absolute, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
+      replaceDirectory(temporary, absolute);
     } catch (IOException | RuntimeException | Error e) {
       try {
-        if (old != null && !Files.exists(absolute)) {
-          Files.move(old, absolute, StandardCopyOption.ATOMIC_MOVE); // put the previous version back
-          old = null;
-        }
         deleteRecursively(temporary);
       } catch (IOException cleanup) {
         e.addSuppressed(cleanup); // the first failure is the one to report
       }
       throw e;
     }
-    deleteRecursively(temporary);
+  }
+
+  /**
+   * Moves a finished folder {@code staging} onto {@code target}, on the same file system: an existing
+   * {@code target} is renamed aside first and deleted once the new folder is in place, or renamed back if
+   * the move failed, so {@code target} is at every moment either the old folder or the new one (for the
+   * instant between the two renames, absent).
+   */
+  public static void replaceDirectory(Path staging, Path target) throws IOException {
+    Path absolute = target.toAbsolutePath().normalize();
+    Files.createDirectories(absolute.getParent());
+    Path old = null;
+    try {
+      if (Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(absolute)) {
+          throw new IOException(absolute + ": exists and is not a folder");
+        }
+        old = temporarySibling(absolute, ".old");
+        Files.move(absolute, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException | Error e) {
+      if (old != null && !Files.exists(absolute)) {
+        try {
+          Files.move(old, absolute, StandardCopyOption.ATOMIC_MOVE); // put the previous version back
+        } catch (IOException restore) {
+          e.addSuppressed(restore); // the first failure is the one to report
+        }
+      }
+      throw e;
+    }
     if (old != null) {
       deleteRecursively(old);
     }

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -21,6 +20,7 @@ import org.apache.beam.sdk.util.MimeTypes;
 import org.sylva.geo.io.AtomicOutput;
 import org.sylva.models.io.Json;
 import org.sylva.pipelines.common.RunManifest;
+import org.sylva.pipelines.common.StagedRunFolder;
 
 /**
  * The run folder of a canopy run and how it comes into being without ever being half-written. The pipeline
@@ -44,9 +44,7 @@ public final class RunFolder {
 
   /** Resolves the folders for {@code outputDir}/{@code runName} and starts a clean staging folder. */
   public static RunFolder prepare(String outputDir, String runName, String stagingDir) throws IOException {
-    if (runName.isEmpty() || runName.contains("/") || runName.startsWith(".")) {
-      throw new IllegalArgumentException("--runName must be a plain folder name, got '" + runName + "'");
-    }
+    StagedRunFolder.requirePlainName(runName);
     RunFolder folder;
     if (isRemote(outputDir)) {
       // Fails now, with Beam's "No filesystem found for scheme", for a scheme whose IO module is not bundled (s3 is).
@@ -85,7 +83,7 @@ public final class RunFolder {
    */
   public String finish(RunManifest manifest) throws IOException {
     foldTimings(manifest);
-    deleteHidden(staging);
+    StagedRunFolder.deleteHidden(staging);
     manifest.write(staging);
     if (isRemote(target)) {
       copyToFileSystem();
@@ -93,25 +91,13 @@ public final class RunFolder {
       return target;
     }
     Path finalPath = Path.of(target);
-    Files.createDirectories(finalPath.getParent());
-    if (Files.exists(finalPath)) {
-      Path old = finalPath.resolveSibling("." + finalPath.getFileName() + ".old-" + UUID.randomUUID());
-      Files.move(finalPath, old);
-      Files.move(staging, finalPath);
-      AtomicOutput.deleteRecursively(old);
-    } else {
-      Files.move(staging, finalPath);
-    }
+    AtomicOutput.replaceDirectory(staging, finalPath);
     return finalPath.toString();
   }
 
   /** Removes the staging folder after a failed run. */
   public void discard() {
-    try {
-      AtomicOutput.deleteRecursively(staging);
-    } catch (IOException e) {
-      System.err.println("canopy: could not remove " + staging + ": " + e.getMessage());
-    }
+    StagedRunFolder.discard(staging);
   }
 
   /** Stage start/end records → one duration per stage (first start to last end) and per item. */
@@ -178,17 +164,6 @@ public final class RunFolder {
       try (OutputStream out = Channels.newOutputStream(FileSystems.create(destination, MimeTypes.BINARY))) {
         Files.copy(file, out);
       }
-    }
-  }
-
-  /** Hidden files and folders (temporary names, spools, timings) are never outputs. */
-  static void deleteHidden(Path root) throws IOException {
-    List<Path> hidden;
-    try (Stream<Path> walk = Files.walk(root)) {
-      hidden = walk.filter(p -> !p.equals(root) && p.getFileName().toString().startsWith(".")).toList();
-    }
-    for (Path p : hidden) {
-      AtomicOutput.deleteRecursively(p);
     }
   }
 }

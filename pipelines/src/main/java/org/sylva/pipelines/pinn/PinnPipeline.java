@@ -14,6 +14,7 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.sylva.models.nn.TorchThreads;
 import org.sylva.pipelines.common.RunManifest;
+import org.sylva.pipelines.common.StagedRunFolder;
 import org.sylva.pipelines.flink.PipelineLauncher;
 
 /**
@@ -40,11 +41,20 @@ public final class PinnPipeline {
     Instant started = Instant.now();
     SweepSpec spec = SweepSpec.from(options);
     List<PinnJob> jobs = spec.jobs();
+    String runName = StagedRunFolder.requirePlainName(options.getRunName().isBlank() ? "pinn" : options.getRunName());
     // Absolute: on a Flink cluster the workers write here from their own working folders.
-    Path runFolder = Path.of(options.getOutputDir()).resolve(options.getRunName().isBlank() ? "pinn" : options.getRunName())
-        .toAbsolutePath().normalize();
-    Files.createDirectories(runFolder);
-    Files.deleteIfExists(runFolder.resolve("results.json"));
+    StagedRunFolder folder = StagedRunFolder.prepare(Path.of(options.getOutputDir()), runName);
+    try {
+      Outcome staged = sweep(options, spec, jobs, folder.staging(), started);
+      return new Outcome(folder.commit(), staged.configurations(), staged.rows(), staged.took());
+    } catch (IOException | RuntimeException | Error e) {
+      folder.discard();
+      throw e;
+    }
+  }
+
+  private static Outcome sweep(PinnOptions options, SweepSpec spec, List<PinnJob> jobs, Path runFolder, Instant started)
+      throws IOException {
     TorchThreads.set(options.getTorchThreads());
     long t0 = System.nanoTime();
     new PipelineLauncher().run(build(options, jobs, runFolder));

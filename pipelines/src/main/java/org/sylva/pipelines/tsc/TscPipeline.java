@@ -23,6 +23,7 @@ import org.sylva.models.tsc.synthetic.SyntheticDataset;
 import org.sylva.models.tsc.train.Architecture;
 import org.sylva.models.tsc.train.TrainingProfile;
 import org.sylva.pipelines.common.RunManifest;
+import org.sylva.pipelines.common.StagedRunFolder;
 import org.sylva.pipelines.flink.PipelineLauncher;
 
 /**
@@ -41,8 +42,7 @@ public final class TscPipeline {
   /** Runs the benchmark; returns the run folder. */
   public static Path run(TscOptions options) throws IOException {
     Instant started = Instant.now();
-    String runName = options.getRunName().isBlank() ? "tsc" : options.getRunName();
-    Path runDir = Path.of(options.getOutputDir()).resolve(runName).toAbsolutePath();
+    String runName = StagedRunFolder.requirePlainName(options.getRunName().isBlank() ? "tsc" : options.getRunName());
     List<String> models = models(options.getModels());
     if (options.getRuns() < 1) {
       throw new IllegalArgumentException("--runs must be at least 1, got " + options.getRuns());
@@ -53,6 +53,22 @@ public final class TscPipeline {
     if (options.getEpochsOverride() < 0) {
       throw new IllegalArgumentException("--epochs must be positive (or 0 for the profile's), got " + options.getEpochsOverride());
     }
+    StagedRunFolder folder = StagedRunFolder.prepare(Path.of(options.getOutputDir()), runName);
+    try {
+      return runPipeline(options, models, folder, started);
+    } catch (IOException | RuntimeException | Error e) {
+      folder.discard();
+      throw e;
+    }
+  }
+
+  /**
+   * Everything is written into the staging folder, which is moved into place only after the manifest is
+   * written; checkpoints live beside the final folder and are removed only once the run folder is in place.
+   */
+  private static Path runPipeline(TscOptions options, List<String> models, StagedRunFolder folder, Instant started)
+      throws IOException {
+    Path runDir = folder.staging();
     RunManifest manifest = new RunManifest("tsc", options.getSeed(), started);
 
     stage(1, "datasets");
@@ -60,6 +76,7 @@ public final class TscPipeline {
     List<String> datasets = names(options.getDatasets());
     boolean generated = options.getArchive().isBlank();
     Path archive = generated ? runDir.resolve("data") : Path.of(options.getArchive()).toAbsolutePath();
+    Path archiveAfterCommit = generated ? folder.target().resolve("data") : archive;
     if (generated) {
       List<SyntheticDataset> toGenerate = new ArrayList<>();
       for (String name : datasets) {
@@ -70,7 +87,7 @@ public final class TscPipeline {
       for (SyntheticDataset d : toGenerate) {
         SyntheticArchive.write(archive, d, options.getSeed());
         System.err.printf(Locale.ROOT, "  generated %s: %d train, %d test, length %d -> %s%n", d.archiveName(),
-            d.trainSize(), d.testSize(), d.generator().length(), archive.resolve(d.archiveName()));
+            d.trainSize(), d.testSize(), d.generator().length(), archiveAfterCommit.resolve(d.archiveName()));
       }
       datasets = toGenerate.stream().map(SyntheticDataset::archiveName).toList();
     } else {
@@ -85,12 +102,11 @@ public final class TscPipeline {
         System.err.printf(Locale.ROOT, "  %s: %s, %s%n", name, files.train(), files.test());
       }
     }
-    Files.createDirectories(runDir);
     manifest.stage("datasets", Duration.between(t, Instant.now()));
 
     List<TscTask> tasks = cells(datasets, models, options.getRuns(), options.getSeed());
     TrainingProfile profile = options.getQuick() ? TrainingProfile.QUICK : TrainingProfile.PAPER;
-    Path checkpoints = TscCheckpoints.root(options.getCheckpointDir(), runDir);
+    Path checkpoints = TscCheckpoints.root(options.getCheckpointDir(), folder.target());
     RunExperiments.Spec spec = new RunExperiments.Spec(archive.toString(), options.getNormalise(),
         options.getLengthPolicy(), profile, options.getEpochsOverride(), options.getTorchThreads(),
         checkpoints.toString(), options.getCheckpointMinutes());
@@ -118,11 +134,10 @@ public final class TscPipeline {
       }
       throw e;
     }
-    AtomicOutput.deleteRecursively(checkpoints);
     manifest.stage("train, test and report", Duration.between(t, Instant.now()));
 
     stage(3, "manifest");
-    manifest.input("archive", archive.toString())
+    manifest.input("archive", archiveAfterCommit.toString())
         .input("generatedDatasets", generated)
         .input("datasets", datasets)
         .option("models", models)
@@ -147,7 +162,9 @@ public final class TscPipeline {
     }
     manifest.output("report", "report.md");
     manifest.write(runDir);
-    return runDir;
+    Path committed = folder.commit();
+    AtomicOutput.deleteRecursively(checkpoints); // only now: until the run folder is in place a rerun resumes
+    return committed;
   }
 
   /** The (dataset, model, run) cells, each with its own seed derived from the run's seed and its names. */

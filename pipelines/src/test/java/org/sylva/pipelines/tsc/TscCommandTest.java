@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sylva.pipelines.cli.SylvaCli;
@@ -68,5 +70,28 @@ class TscCommandTest {
         "--flinkMaster=localhost:8081");
     assertThat(command.beamArgs()).contains("--models=ResNet", "--quick=true", "--normalise=true")
         .endsWith("--runner=FlinkRunner", "--flinkMaster=localhost:8081");
+  }
+
+  @Test
+  void aFailedRunLeavesThePreviousRunFolderAsItWas() throws Exception {
+    Path archive = dir.resolve("archive");
+    Files.createDirectories(archive.resolve("Broken"));
+    Files.writeString(archive.resolve("Broken/Broken_TRAIN.tsv"), "1\t0.5\t0.25\n2\t0.75\n");
+    Files.writeString(archive.resolve("Broken/Broken_TEST.tsv"), "1\t0.5\t0.25\n");
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("bench"));
+    Files.writeString(out.resolve("bench/report.md"), "the previous run's report");
+
+    Outcome o = run("tsc", "--archive", archive.toString(), "--datasets", "Broken", "--models", "MLP", "--quick",
+        "--outputDir", out.toString(), "--runName", "bench");
+
+    assertThat(o.code()).isEqualTo(1);
+    assertThat(o.err().strip()).isEqualTo("sylva: " + archive.toAbsolutePath().resolve("Broken/Broken_TRAIN.tsv")
+        + ":2: 2 columns, expected 3 as on line 1");
+    assertThat(Files.readString(out.resolve("bench/report.md"))).isEqualTo("the previous run's report");
+    try (Stream<Path> entries = Files.list(out)) {
+      assertThat(entries.map(p -> p.getFileName().toString())).as("no staging folder left behind")
+          .containsExactly("bench");
+    }
   }
 }
