@@ -91,6 +91,10 @@ public final class TscPipeline {
       }
       datasets = toGenerate.stream().map(SyntheticDataset::archiveName).toList();
     } else {
+      if (archive.normalize().startsWith(folder.target())) {
+        throw new IllegalArgumentException("--archive " + archive + " is inside the run folder " + folder.target()
+            + ", which this run replaces; move the archive or choose another --runName");
+      }
       if (datasets.equals(List.of("all"))) {
         datasets = TscArchive.datasets(archive);
         if (datasets.isEmpty()) {

@@ -52,6 +52,11 @@ class TscCommandTest {
     assertThat(archive.err().strip()).isEqualTo("sylva: " + dir.resolve("none").toAbsolutePath()
         + ": archive directory does not exist");
 
+    Outcome inside = run("tsc", "--archive", dir.resolve("tsc/data").toString(), "--outputDir", dir.toString());
+    assertThat(inside.err().strip()).isEqualTo("sylva: --archive " + dir.resolve("tsc/data").toAbsolutePath()
+        + " is inside the run folder " + dir.resolve("tsc").toAbsolutePath()
+        + ", which this run replaces; move the archive or choose another --runName");
+
     Outcome runs = run("tsc", "--runs", "0", "--outputDir", dir.toString());
     assertThat(runs.err().strip()).isEqualTo("sylva: --runs must be at least 1, got 0");
 
