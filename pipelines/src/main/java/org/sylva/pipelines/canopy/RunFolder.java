@@ -45,19 +45,14 @@ public final class RunFolder {
   /** Resolves the folders for {@code outputDir}/{@code runName} and starts a clean staging folder. */
   public static RunFolder prepare(String outputDir, String runName, String stagingDir) throws IOException {
     StagedRunFolder.requirePlainName(runName);
-    RunFolder folder;
     if (isRemote(outputDir)) {
       // Fails now, with Beam's "No filesystem found for scheme", for a scheme whose IO module is not bundled (s3 is).
       ResourceId remote = FileSystems.matchNewResource(outputDir.replaceAll("/+$", "") + "/" + runName, true);
       Path root = stagingDir.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "sylva-canopy") : Path.of(stagingDir);
-      folder = new RunFolder(remote.toString(), root.toAbsolutePath().normalize().resolve("." + runName + ".partial"));
-    } else {
-      Path out = Path.of(outputDir).toAbsolutePath().normalize();
-      folder = new RunFolder(out.resolve(runName).toString(), out.resolve("." + runName + ".partial"));
+      return new RunFolder(remote.toString(), StagedRunFolder.startStaging(root, runName));
     }
-    AtomicOutput.deleteRecursively(folder.staging);
-    Files.createDirectories(folder.staging);
-    return folder;
+    Path out = Path.of(outputDir).toAbsolutePath().normalize();
+    return new RunFolder(out.resolve(runName).toString(), StagedRunFolder.startStaging(out, runName));
   }
 
   static boolean isRemote(String location) {

@@ -28,11 +28,18 @@ public final class StagedRunFolder {
   /** Resolves {@code outputDir}/{@code runName} and starts an empty staging folder beside it. */
   public static StagedRunFolder prepare(Path outputDir, String runName) throws IOException {
     Path out = outputDir.toAbsolutePath().normalize();
-    StagedRunFolder folder = new StagedRunFolder(out.resolve(requirePlainName(runName)),
-        out.resolve("." + runName + ".partial"));
-    AtomicOutput.deleteRecursively(folder.staging); // left by a run that was killed
-    Files.createDirectories(folder.staging);
-    return folder;
+    return new StagedRunFolder(out.resolve(requirePlainName(runName)), startStaging(out, runName));
+  }
+
+  /**
+   * Starts an empty staging folder {@code <root>/.<runName>.partial}, first removing one that a killed run
+   * left there; returns its absolute path.
+   */
+  public static Path startStaging(Path root, String runName) throws IOException {
+    Path staging = root.toAbsolutePath().normalize().resolve("." + requirePlainName(runName) + ".partial");
+    AtomicOutput.deleteRecursively(staging);
+    Files.createDirectories(staging);
+    return staging;
   }
 
   /** Returns {@code runName} if it names one visible folder; otherwise says why not. */
