@@ -10,15 +10,16 @@ import org.junit.jupiter.api.Test;
 class TwoPatternsTest {
 
   @Test
-  void classesAreTheFourOrderedPairsOfUpAndDownSteps() {
-    assertThat(new boolean[] {TwoPatterns.isUpward(0, 0), TwoPatterns.isUpward(0, 1)}).containsExactly(true, true);
+  void classesAreTheFourOrderedPairsOfUpAndDownStepsInTheArchivesOrder() {
+    assertThat(new boolean[] {TwoPatterns.isUpward(0, 0), TwoPatterns.isUpward(0, 1)}).containsExactly(false, false);
     assertThat(new boolean[] {TwoPatterns.isUpward(1, 0), TwoPatterns.isUpward(1, 1)}).containsExactly(true, false);
     assertThat(new boolean[] {TwoPatterns.isUpward(2, 0), TwoPatterns.isUpward(2, 1)}).containsExactly(false, true);
-    assertThat(new boolean[] {TwoPatterns.isUpward(3, 0), TwoPatterns.isUpward(3, 1)}).containsExactly(false, false);
+    assertThat(new boolean[] {TwoPatterns.isUpward(3, 0), TwoPatterns.isUpward(3, 1)}).containsExactly(true, true);
+    assertThat(new TwoPatterns().classNames()).containsExactly("down-down", "up-down", "down-up", "up-up");
   }
 
   @Test
-  void patternsFitWithoutOverlapAndHaveLengthsSixteenToThirtyTwo() {
+  void patternsFitWithoutOverlapLeaveTheLastSampleAndHaveLengthsSixteenToThirtyTwo() {
     Random random = new Random(5);
     int minLength = 99;
     int maxLength = 0;
@@ -32,7 +33,8 @@ class TwoPatternsTest {
       maxLength = Math.max(maxLength, Math.max(p.length1(), p.length2()));
       maxEnd = Math.max(maxEnd, p.start2() + p.length2());
     }
-    assertThat(new int[] {minLength, maxLength, maxEnd}).containsExactly(16, 32, 128);
+    // the archive's patterns never reach the last sample (max end 127, exclusive)
+    assertThat(new int[] {minLength, maxLength, maxEnd}).containsExactly(16, 32, 127);
   }
 
   @Test
@@ -44,9 +46,9 @@ class TwoPatternsTest {
     // first pattern (up): -5 for its first 10 samples, +5 for the next 10
     assertThat(Arrays.copyOfRange(upDown, 10, 20)).containsOnly(-5.0);
     assertThat(Arrays.copyOfRange(upDown, 20, 30)).containsOnly(5.0);
-    // second pattern (down), odd length 17: +5 for 8 samples, -5 for 9
-    assertThat(Arrays.copyOfRange(upDown, 60, 68)).containsOnly(5.0);
-    assertThat(Arrays.copyOfRange(upDown, 68, 77)).containsOnly(-5.0);
+    // second pattern (down), odd length 17: the first half takes the extra sample, +5 for 9, -5 for 8
+    assertThat(Arrays.copyOfRange(upDown, 60, 69)).containsOnly(5.0);
+    assertThat(Arrays.copyOfRange(upDown, 69, 77)).containsOnly(-5.0);
     assertThat(Arrays.copyOfRange(upDown, 0, 10)).containsOnly(0.25);
     assertThat(Arrays.copyOfRange(upDown, 30, 60)).containsOnly(0.25);
     assertThat(Arrays.copyOfRange(upDown, 77, 128)).containsOnly(0.25);
