@@ -30,7 +30,8 @@ final class FinishedCells {
 
   static String key(TscTask task, Architecture architecture, TrainingSettings settings, Preprocessing preprocessing,
       TrainTestSplit data) {
-    return Sha256.hex("sylva-tsc-cell/1\n" + task + "\n" + architecture.displayName() + "\n" + settings + "\n"
+    // Version 2: results carry a confusion matrix; a version-1 result.json is not reused.
+    return Sha256.hex("sylva-tsc-cell/2\n" + task + "\n" + architecture.displayName() + "\n" + settings + "\n"
         + preprocessing + "\ntrain " + data.train().contentDigest() + "\ntest " + data.test().contentDigest());
   }
 

@@ -149,7 +149,7 @@ public final class RunExperiments extends PTransform<PCollection<TscTask>, PColl
       }
       return new TscRunResult(task, result.testAccuracy(), settings.epochs(), settings.batchSize(),
           data.train().size(), data.test().size(), data.train().length(), data.train().channels(),
-          data.train().classCount(), result.trainSeconds(), members);
+          data.train().classCount(), result.trainSeconds(), members, result.confusion());
     }
 
     /** The cell's progress bar and its log lines about checkpoints. */

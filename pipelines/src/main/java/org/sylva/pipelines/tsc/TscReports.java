@@ -28,10 +28,12 @@ import org.sylva.pipelines.tsc.ranking.RankAnalysis;
  *   <li>{@code accuracy_runs.*}: one row per (dataset, model, run);</li>
  *   <li>{@code accuracy.*}: mean ± sample standard deviation over runs, beside the published accuracy;</li>
  *   <li>{@code history.parquet/.csv}: loss, training accuracy and learning rate per epoch of every network;</li>
+ *   <li>{@code confusion.parquet/.csv}: test cases by true and predicted class, summed over runs
+ *       ({@link ConfusionReport});</li>
  *   <li>with at least 3 datasets and 2 models: {@code ranking.*} (average ranks), {@code pairwise.*}
  *       (Wilcoxon–Holm), {@code ranking_tests.json} (Friedman, Iman–Davenport, Nemenyi CD) and
  *       {@code cd_diagram.png};</li>
- *   <li>{@code report.md}, the tables together.</li>
+ *   <li>{@code report.md}, the tables together, with the classes each model confuses most.</li>
  * </ul>
  *
  * Tables are Parquet with CSV, JSON and Markdown twins ({@link ResultTables}); every file is written
@@ -92,6 +94,11 @@ public final class TscReports {
     ResultTables.writeParquet(runDir.resolve("history.parquet"), HISTORY, history);
     AtomicFiles.writeString(runDir.resolve("history.csv"), ResultTables.toCsv(HISTORY, history));
     written.add("history");
+    List<ConfusionReport.Cell> confusion = ConfusionReport.cells(sorted);
+    List<GenericRecord> confusionRows = ConfusionReport.rows(confusion);
+    ResultTables.writeParquet(runDir.resolve("confusion.parquet"), ConfusionReport.SCHEMA, confusionRows);
+    AtomicFiles.writeString(runDir.resolve("confusion.csv"), ResultTables.toCsv(ConfusionReport.SCHEMA, confusionRows));
+    written.add("confusion");
 
     StringBuilder report = new StringBuilder("# Time-series classification benchmark\n\n## Test accuracy\n\n")
         .append(ResultTables.toMarkdown(AGGREGATE, aggregate, 4));
@@ -112,6 +119,15 @@ public final class TscReports {
     } else {
       report.append("\nNo ranking: it needs at least ").append(MIN_DATASETS_FOR_RANKING)
           .append(" datasets and 2 models.\n");
+    }
+    List<GenericRecord> mostConfused = ConfusionReport.mostConfused(confusion);
+    report.append("\n## Most confused classes\n\n");
+    if (mostConfused.isEmpty()) {
+      report.append("Every test case was classified right.\n");
+    } else {
+      report.append("Per dataset and model, summed over runs, the largest off-diagonal cells of the confusion matrix "
+          + "(all cells in `confusion.parquet`).\n\n")
+          .append(ResultTables.toMarkdown(ConfusionReport.MOST_CONFUSED_SCHEMA, mostConfused, 4));
     }
     AtomicFiles.writeString(runDir.resolve("report.md"), report.toString());
     written.add("report.md");

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.sylva.models.tsc.train.ConfusionMatrix;
 
 /**
  * What one benchmark cell produced. Serializable for Beam.
@@ -19,9 +20,11 @@ import java.util.Objects;
  * @param classes number of classes
  * @param trainSeconds training time of all networks of the cell
  * @param members per trained network (5 for InceptionTime): its epoch-by-epoch history
+ * @param confusion the test cases by true and predicted class
  */
 public record TscRunResult(TscTask task, double accuracy, int epochs, int batchSize, int trainSize, int testSize,
-    int length, int channels, int classes, double trainSeconds, List<MemberHistory> members) implements Serializable {
+    int length, int channels, int classes, double trainSeconds, List<MemberHistory> members,
+    ConfusionMatrix confusion) implements Serializable {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package org.sylva.pipelines.tsc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,23 @@ class TscPipelineTest {
     assertThat(new ObjectMapper().readTree(runDir.resolve("accuracy.json").toFile())).hasSize(6);
     assertThat(Files.readAllLines(runDir.resolve("ranking.csv"))).hasSize(3);
     assertThat(runDir.resolve("cd_diagram.png")).isNotEmptyFile();
+    // the confusion matrices count every test case of every run, and their diagonals give the accuracies
+    Map<String, int[]> totalAndRight = new TreeMap<>();
+    List<String> confusion = Files.readAllLines(runDir.resolve("confusion.csv"));
+    for (String line : confusion.subList(1, confusion.size())) {
+      String[] f = line.split(","); // dataset,model,runs,true_class,predicted_class,count
+      int[] cell = totalAndRight.computeIfAbsent(f[0] + "/" + f[1], k -> new int[2]);
+      int count = Integer.parseInt(f[5]);
+      cell[0] += count;
+      cell[1] += f[3].equals(f[4]) ? count : 0;
+    }
+    assertThat(totalAndRight).hasSize(6);
+    for (JsonNode a : new ObjectMapper().readTree(runDir.resolve("accuracy.json").toFile())) {
+      int[] cell = totalAndRight.get(a.get("dataset").asText() + "/" + a.get("model").asText());
+      int testSize = a.get("dataset").asText().equals("TwoPatterns") ? 16 : 12;
+      assertThat(cell[0]).isEqualTo(2 * testSize);
+      assertThat(cell[1] / (double) cell[0]).isCloseTo(a.get("accuracy_mean").asDouble(), within(1e-12));
+    }
     JsonNode manifest = new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
     assertThat(manifest.get("pipeline").asText()).isEqualTo("tsc");
     assertThat(manifest.get("seed").asLong()).isEqualTo(5);
@@ -115,7 +135,7 @@ class TscPipelineTest {
       }
     }
     assertThat(text.toString()).contains("python: /usr/bin/python3", "run folder: " + runDir.toRealPath());
-    assertThat(images).isGreaterThanOrEqualTo(3); // accuracy bars, CD diagram, loss curves
+    assertThat(images).isGreaterThanOrEqualTo(4); // accuracy bars, CD diagram, loss curves, confusion matrices
   }
 
   private static Path notebook() {

@@ -13,16 +13,23 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sylva.models.tsc.train.ConfusionMatrix;
 
 class TscReportsTest {
 
   @TempDir Path dir;
 
+  private static final List<String> CLASSES = List.of("1", "2", "3");
+
+  /** A run on 900 test cases, 300 per class, whose errors all take class 2 for class 3. */
   private static TscRunResult result(String dataset, String model, int run, double accuracy) {
     TscRunResult.MemberHistory history = new TscRunResult.MemberHistory(0, new double[] {0.9, 0.4, 0.5},
         new double[] {0.5, 0.8, 0.7}, new double[] {1e-3, 1e-3, 5e-4}, 2, 0.4);
+    int errors = (int) Math.round((1 - accuracy) * 900);
+    ConfusionMatrix confusion = new ConfusionMatrix(CLASSES,
+        new int[][] {{300, 0, 0}, {0, 300 - errors, errors}, {0, 0, 300}});
     return new TscRunResult(new TscTask(dataset, model, run, 100 + run), accuracy, 3, 16, 30, 900, 128, 1, 3, 1.5,
-        List.of(history));
+        List.of(history), confusion);
   }
 
   private static List<TscRunResult> results() {
@@ -71,6 +78,26 @@ class TscReportsTest {
   }
 
   @Test
+  void confusionTablesSumTheRunsAndTheReportNamesTheMostConfusedClasses() throws Exception {
+    TscReports.write(dir, results());
+    List<String> csv = Files.readAllLines(dir.resolve("confusion.csv"));
+    assertThat(csv).hasSize(1 + 6 * 9); // every cell of six 3x3 matrices
+    assertThat(csv.get(0)).isEqualTo("dataset,model,runs,true_class,predicted_class,count");
+    // CBF/FCN: 0.99 and 0.97 on 900 cases are 9 + 27 errors, all class 2 taken for class 3, over 2 runs
+    assertThat(csv).contains("CBF,FCN,2,2,3,36", "CBF,FCN,2,2,2,564", "CBF,FCN,2,1,1,600");
+    assertThat(dir.resolve("confusion.parquet")).isNotEmptyFile();
+    String report = Files.readString(dir.resolve("report.md"));
+    assertThat(report).contains("## Most confused classes");
+    report = report.substring(report.indexOf("## Most confused classes"));
+    // CBF is generated with the archive's labels, so its classes are named; 36 of 600 class-2 cases is 6 %
+    assertThat(report).containsPattern("\\| CBF \\| FCN \\| 2 \\(bell\\) \\| 3 \\(funnel\\) \\| 36 \\| 0\\.06(00)? \\|");
+    // TwoPatterns has four classes, these toy results three: labels only
+    assertThat(report).contains("| TwoPatterns | FCN | 2 | 3 | 252 |");
+    // ResNet on TwoPatterns made no error in either run
+    assertThat(report).doesNotContain("| TwoPatterns | ResNet |");
+  }
+
+  @Test
   void sameResultsSameBytes() throws Exception {
     List<TscRunResult> results = results();
     TscReports.write(dir.resolve("a"), results);
@@ -78,7 +105,7 @@ class TscReportsTest {
     java.util.Collections.reverse(shuffled); // arrival order from the workers does not matter
     TscReports.write(dir.resolve("b"), shuffled);
     for (String f : List.of("accuracy.csv", "accuracy_runs.md", "ranking.json", "pairwise.csv", "cd_diagram.png",
-        "history.csv", "report.md")) {
+        "history.csv", "confusion.csv", "report.md")) {
       assertThat(Files.readAllBytes(dir.resolve("a").resolve(f))).as(f)
           .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(f)));
     }

@@ -10,10 +10,11 @@ import java.util.List;
  * @param settings the recipe it trained with
  * @param testAccuracy fraction of test cases classified right
  * @param predictions test-set probabilities (the ensemble mean for InceptionTime)
+ * @param confusion test cases by true and predicted class
  * @param members one training history per trained network (5 for InceptionTime, else 1)
  */
 public record ExperimentResult(Architecture architecture, TrainingSettings settings, double testAccuracy,
-    Predictions predictions, List<TrainingHistory> members) {
+    Predictions predictions, ConfusionMatrix confusion, List<TrainingHistory> members) {
 
   public ExperimentResult {
     members = List.copyOf(members);

@@ -1,5 +1,7 @@
 package org.sylva.models.tsc.train;
 
+import org.sylva.models.tsc.data.TimeSeriesDataset;
+
 /**
  * Class probabilities for each case ({@code probabilities[case][class]}, softmax outputs) and what follows
  * from them.
@@ -33,6 +35,11 @@ public record Predictions(float[][] probabilities) {
       correct += predicted[i] == labels[i] ? 1 : 0;
     }
     return correct / (double) labels.length;
+  }
+
+  /** The cases of {@code data} (in this order) counted by their label and their most probable class. */
+  public ConfusionMatrix confusion(TimeSeriesDataset data) {
+    return ConfusionMatrix.of(data.classes().names(), data.labels(), classes());
   }
 
   /** The mean of several models' probabilities: how InceptionTime's ensemble predicts. */

@@ -51,6 +51,7 @@ public final class TscExperiment {
       }
     }
     Predictions combined = predictions.size() == 1 ? predictions.get(0) : Predictions.average(predictions);
-    return new ExperimentResult(architecture, settings, combined.accuracy(data.test().labels()), combined, histories);
+    return new ExperimentResult(architecture, settings, combined.accuracy(data.test().labels()), combined,
+        combined.confusion(data.test()), histories);
   }
 }
