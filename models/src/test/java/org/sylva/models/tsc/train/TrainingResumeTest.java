@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sylva.models.tsc.data.TrainTestSplit;
+import org.sylva.models.tsc.synthetic.SyntheticDataset;
 
 /**
  * A training stopped after some epochs and run again from its checkpoint must end with exactly the weights,
@@ -28,13 +29,13 @@ class TrainingResumeTest {
 
   private static final int EPOCHS = 8;
 
-  @RegisterExtension static final GeneratedCbf CBF = new GeneratedCbf();
+  @RegisterExtension static final GeneratedDatasets GENERATED = new GeneratedDatasets();
   @TempDir Path checkpoints;
   private static TrainTestSplit cbf;
 
   @BeforeAll
   static void data() {
-    cbf = CBF.data();
+    cbf = GENERATED.data(SyntheticDataset.CBF);
   }
 
   @Test

@@ -1,9 +1,12 @@
 package org.sylva.models.tsc.train;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -16,21 +19,20 @@ import org.sylva.models.tsc.synthetic.SyntheticArchive;
 import org.sylva.models.tsc.synthetic.SyntheticDataset;
 
 /**
- * The generated CBF dataset (seed 42, archive sizes) for the training tests of a class, with PyTorch on one
- * thread while they run (fastest for these small networks); the previous thread count is restored after.
+ * The generated datasets (seed 42, archive sizes), each written and loaded when a test of the class first asks
+ * for it, with PyTorch on one thread while the tests run (fastest for these small networks); the previous
+ * thread count is restored after.
  */
-final class GeneratedCbf implements BeforeAllCallback, AfterAllCallback {
+final class GeneratedDatasets implements BeforeAllCallback, AfterAllCallback {
 
+  private final Map<SyntheticDataset, TrainTestSplit> loaded = new EnumMap<>(SyntheticDataset.class);
   private Path archive;
-  private TrainTestSplit data;
   private int previousThreads;
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     previousThreads = TorchThreads.set(1);
-    archive = Files.createTempDirectory("sylva-cbf");
-    SyntheticArchive.write(archive, SyntheticDataset.CBF, 42);
-    data = TscArchive.load(archive, "CBF", Preprocessing.defaults());
+    archive = Files.createTempDirectory("sylva-tsc");
   }
 
   @Override
@@ -43,8 +45,15 @@ final class GeneratedCbf implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  TrainTestSplit data() {
-    return data;
+  TrainTestSplit data(SyntheticDataset dataset) {
+    return loaded.computeIfAbsent(dataset, d -> {
+      try {
+        SyntheticArchive.write(archive, d, 42);
+        return TscArchive.load(archive, d.archiveName(), Preprocessing.defaults());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   /** A folder for more generated data, removed with the dataset. */
