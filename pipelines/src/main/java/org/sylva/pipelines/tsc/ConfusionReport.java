@@ -2,9 +2,7 @@ package org.sylva.pipelines.tsc;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -37,14 +35,10 @@ final class ConfusionReport {
 
   private ConfusionReport() {}
 
-  /** Per (dataset, model), in the order of {@code sortedResults}, the matrices of its runs added up. */
-  static List<Cell> cells(List<TscRunResult> sortedResults) {
-    Map<String, List<TscRunResult>> groups = new LinkedHashMap<>();
-    for (TscRunResult r : sortedResults) {
-      groups.computeIfAbsent(r.task().dataset() + "/" + r.task().model(), k -> new ArrayList<>()).add(r);
-    }
+  /** Per (dataset, model), in dataset then model order, the matrices of its runs added up. */
+  static List<Cell> cells(List<TscRunResult> results) {
     List<Cell> cells = new ArrayList<>();
-    for (List<TscRunResult> runs : groups.values()) {
+    for (List<TscRunResult> runs : TscReports.byCell(results).values()) {
       TscTask task = runs.get(0).task();
       cells.add(new Cell(task.dataset(), task.model(), runs.size(),
           ConfusionMatrix.sum(runs.stream().map(TscRunResult::confusion).toList())));

@@ -157,12 +157,9 @@ public final class TscReports {
 
   /** {@code dataset/model -> {mean, sample std (NaN for one run), runs}}, in sorted key order. */
   static Map<String, double[]> meanAccuracies(List<TscRunResult> results) {
-    Map<String, List<Double>> groups = new LinkedHashMap<>();
-    results.stream().sorted(Comparator.comparing((TscRunResult r) -> r.task().dataset()).thenComparing(r -> r.task().model()))
-        .forEach(r -> groups.computeIfAbsent(r.task().dataset() + "/" + r.task().model(), k -> new ArrayList<>())
-            .add(r.accuracy()));
     Map<String, double[]> stats = new LinkedHashMap<>();
-    groups.forEach((key, values) -> {
+    byCell(results).forEach((key, runs) -> {
+      List<Double> values = runs.stream().map(TscRunResult::accuracy).toList();
       double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
       double std = Double.NaN;
       if (values.size() > 1) {
@@ -172,6 +169,14 @@ public final class TscReports {
       stats.put(key, new double[] {mean, std, values.size()});
     });
     return stats;
+  }
+
+  /** The runs of each (dataset, model), keyed {@code dataset/model}, in dataset then model order. */
+  static Map<String, List<TscRunResult>> byCell(List<TscRunResult> results) {
+    Map<String, List<TscRunResult>> groups = new LinkedHashMap<>();
+    results.stream().sorted(Comparator.comparing((TscRunResult r) -> r.task().dataset()).thenComparing(r -> r.task().model()))
+        .forEach(r -> groups.computeIfAbsent(r.task().dataset() + "/" + r.task().model(), k -> new ArrayList<>()).add(r));
+    return groups;
   }
 
   private static List<GenericRecord> runRows(List<TscRunResult> results) {
