@@ -97,7 +97,10 @@ class CanopyClusterIT {
     assertThat(actual.keySet()).contains("canopy_height.tif", "metrics.json", "variants.parquet", "report.md");
     for (String name : expected.keySet()) {
       if (!name.equals("run.json")) {
-        assertThat(Files.readAllBytes(actual.get(name))).as(name).isEqualTo(Files.readAllBytes(expected.get(name)));
+        // The offset, not a dump of both files; differing floats most often mean the TaskManagers ran other
+        // oneDNN kernels than this JVM (ONEDNN_MAX_CPU_ISA, set for both by ci-integration.sh).
+        assertThat(Files.mismatch(actual.get(name), expected.get(name)))
+            .as("%s: first byte that differs from the DirectRunner's (-1: none)", name).isEqualTo(-1L);
       }
     }
   }
